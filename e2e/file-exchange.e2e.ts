@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test';
+import { readFile, writeFile } from 'node:fs/promises';
+import { AppPage } from './pages/app.page';
+
+test('a data file saved by the browser bridge re-opens on another computer', async ({
+  page,
+  browser,
+}, testInfo) => {
+  const office = new AppPage(page);
+  await office.open();
+  await office.createProject({
+    name: '冷链物流中心',
+    ownerCompany: '某冷链物流有限公司',
+    level: '区重点',
+    helperAgent: '赵六',
+  });
+  await office.goTo('同步');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出数据文件' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^帮代通数据-\d{8}-\d{4}\.json$/);
+  const file = testInfo.outputPath('exchange.json');
+  await download.saveAs(file);
+  const saved = JSON.parse(await readFile(file, 'utf8')) as { format: string; projects: unknown[] };
+  expect(saved.format).toBe('daiban-data');
+  expect(saved.projects).toHaveLength(1);
+
+  // A second browser context is a second computer with its own empty IndexedDB.
+  const siteContext = await browser.newContext();
+  const site = new AppPage(await siteContext.newPage());
+  await site.open('/sync');
+  const choosing = site.page.waitForEvent('filechooser');
+  await site.page.getByRole('button', { name: '导入数据文件' }).click();
+  await (await choosing).setFiles(file);
+  const preview = site.page.getByRole('dialog');
+  await expect(preview).toContainText('新增项目：1 个');
+  await preview.getByRole('button', { name: '导入' }).click();
+  await expect(site.page.getByText('已导入：新增 1 个，更新 0 个')).toBeVisible();
+  await site.goTo('重点项目');
+  await expect(site.projectRow('冷链物流中心')).toContainText('赵六');
+  await siteContext.close();
+});
+
+test('a broken data file gets a Chinese message and changes nothing', async ({
+  page,
+}, testInfo) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.createProject({
+    name: '保留的项目',
+    ownerCompany: '某公司',
+    level: '省重点',
+    helperAgent: '钱七',
+  });
+
+  const broken = testInfo.outputPath('broken.json');
+  await writeFile(
+    broken,
+    JSON.stringify({
+      format: 'daiban-data',
+      formatVersion: 1,
+      exportedAt: '2026-11-29T00:00:00.000Z',
+      appVersion: '0.1.0',
+      projects: [
+        {
+          id: 'not-a-uuid',
+          name: '坏数据',
+          ownerCompany: '某公司',
+          level: 'city',
+          helperAgent: '',
+          createdAt: '2026-11-29T00:00:00.000Z',
+          updatedAt: '2026-11-29T00:00:00.000Z',
+          deleted: false,
+        },
+      ],
+    }),
+  );
+  await app.goTo('同步');
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入数据文件' }).click();
+  await (await choosing).setFiles(broken);
+  await expect(page.getByRole('dialog')).toContainText(
+    '无法导入“broken.json”：第 1 个项目的数据不完整或有误（项目编号）。本机数据没有任何改动。',
+  );
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /知道了|OK/ })
+    .click();
+
+  await app.goTo('重点项目');
+  await expect(app.projectRow('保留的项目')).toHaveCount(1);
+  await expect(page.getByRole('row').filter({ hasText: '坏数据' })).toHaveCount(0);
+});

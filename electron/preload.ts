@@ -1,0 +1,13 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { ipcChannels } from '../shared/ipc/channels';
+import type { DaibanBridge } from '../shared/ipc/contract';
+
+// Named methods only: the page never gets ipcRenderer itself.
+const bridge = {
+  appInfo: () => ipcRenderer.invoke(ipcChannels.appInfo),
+  openJsonFile: (request) => ipcRenderer.invoke(ipcChannels.openJsonFile, request),
+  saveJsonFile: (request) => ipcRenderer.invoke(ipcChannels.saveJsonFile, request),
+  revealFile: (request) => ipcRenderer.invoke(ipcChannels.revealFile, request),
+} satisfies DaibanBridge;
+
+contextBridge.exposeInMainWorld('daiban', bridge);

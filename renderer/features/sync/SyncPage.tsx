@@ -1,0 +1,118 @@
+import { ExportOutlined, FolderOpenOutlined, ImportOutlined } from '@ant-design/icons';
+import { App, Button, Card, Space, Typography } from 'antd';
+import { format } from 'date-fns';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  createDataFile,
+  parseDataFile,
+  type DataFile,
+  type DataFileProblem,
+} from '../../../shared/exchange/data-file';
+import type { SavedJsonFile } from '../../../shared/ipc/contract';
+import { projectRepository } from '../../db';
+import { bridge } from '../../platform/bridge';
+
+export function SyncPage() {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [lastExport, setLastExport] = useState<SavedJsonFile | null>(null);
+
+  async function exportFile() {
+    const projects = await projectRepository.all();
+    const { version } = await bridge.appInfo();
+    const now = new Date();
+    const saved = await bridge.saveJsonFile({
+      title: t('bridge.saveTitle'),
+      suggestedName: `帮代通数据-${format(now, 'yyyyMMdd-HHmm')}.json`,
+      text: JSON.stringify(createDataFile(projects, now, version)),
+    });
+    if (!saved) return;
+    setLastExport(saved);
+    void message.success(t('sync.exported', { count: projects.length, name: saved.name }));
+  }
+
+  function refuse(name: string, problem: DataFileProblem | { reason: 'reasonTooLarge' }) {
+    const params =
+      problem.reason === 'reasonInvalidRecord'
+        ? { ...problem, field: t(`project.${problem.field}`, { defaultValue: problem.field }) }
+        : problem;
+    modal.error({
+      title: t('sync.import'),
+      content: t('sync.badFile', { name, reason: t(`sync.${problem.reason}`, params) }),
+    });
+  }
+
+  async function confirmAndImport(name: string, file: DataFile) {
+    const plan = await projectRepository.previewImport(file);
+    if (plan.added.length + plan.updated.length === 0) {
+      modal.info({ title: t('sync.import'), content: t('sync.nothingToImport') });
+      return;
+    }
+    modal.confirm({
+      title: t('sync.previewTitle', { name }),
+      content: (
+        <ul>
+          <li>{t('sync.previewNew', { count: plan.added.length })}</li>
+          <li>{t('sync.previewUpdated', { count: plan.updated.length })}</li>
+          <li>{t('sync.previewSkipped', { count: plan.skipped })}</li>
+        </ul>
+      ),
+      okText: t('sync.confirmImport'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        const applied = await projectRepository.importFile(file);
+        void message.success(
+          t('sync.imported', { added: applied.added.length, updated: applied.updated.length }),
+        );
+      },
+    });
+  }
+
+  async function importFile() {
+    const opened = await bridge.openJsonFile({ title: t('bridge.openTitle') });
+    if (opened.status === 'cancelled') return;
+    if (opened.status === 'too-large') return refuse(opened.name, { reason: 'reasonTooLarge' });
+    const parsed = parseDataFile(opened.text);
+    if (!parsed.ok) return refuse(opened.name, parsed.problem);
+    await confirmAndImport(opened.name, parsed.file);
+  }
+
+  function run(action: () => Promise<void>) {
+    setBusy(true);
+    action()
+      .catch((error: unknown) =>
+        message.error(t('common.unknownError', { message: String(error) })),
+      )
+      .finally(() => setBusy(false));
+  }
+
+  return (
+    <>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('sync.title')}
+      </Typography.Title>
+      <Card size="small" title={t('sync.fileTitle')} style={{ maxWidth: 720 }}>
+        <Typography.Paragraph>{t('sync.fileIntro')}</Typography.Paragraph>
+        <Space wrap>
+          <Button icon={<ExportOutlined />} loading={busy} onClick={() => run(exportFile)}>
+            {t('sync.export')}
+          </Button>
+          <Button icon={<ImportOutlined />} loading={busy} onClick={() => run(importFile)}>
+            {t('sync.import')}
+          </Button>
+          {lastExport?.path && (
+            <Button
+              type="link"
+              icon={<FolderOpenOutlined />}
+              onClick={() => run(() => bridge.revealFile({ path: lastExport.path ?? '' }))}
+            >
+              {t('sync.reveal')}
+            </Button>
+          )}
+        </Space>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useTranslation } from 'react-i18next';
+import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { ProjectListPage } from '../features/projects/ProjectListPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { SyncPage } from '../features/sync/SyncPage';
+import { WorkbenchPage } from '../features/workbench/WorkbenchPage';
+import '../i18n';
+import { AppLayout } from './AppLayout';
+
+// Hash routes work the same from app:// in Electron and from a static server in a browser.
+const router = createHashRouter([
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <Navigate to="/workbench" replace /> },
+      { path: 'workbench', element: <WorkbenchPage /> },
+      { path: 'projects', element: <ProjectListPage /> },
+      { path: 'sync', element: <SyncPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: '*', element: <Navigate to="/workbench" replace /> },
+    ],
+  },
+]);
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      componentSize="middle"
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { borderRadius: 4, fontSize: 14 } }}
+    >
+      <AntApp>
+        <RouterProvider router={router} />
+      </AntApp>
+    </ConfigProvider>
+  );
+}

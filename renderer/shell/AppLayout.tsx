@@ -1,0 +1,47 @@
+import {
+  CloudSyncOutlined,
+  DashboardOutlined,
+  ProjectOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
+import { Layout, Menu, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+
+const navigation = [
+  { path: '/workbench', label: 'nav.workbench', icon: <DashboardOutlined /> },
+  { path: '/projects', label: 'nav.projects', icon: <ProjectOutlined /> },
+  { path: '/sync', label: 'nav.sync', icon: <CloudSyncOutlined /> },
+  { path: '/settings', label: 'nav.settings', icon: <SettingOutlined /> },
+] as const;
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const selected = navigation.find((item) => location.pathname.startsWith(item.path))?.path;
+
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <Layout.Sider width={168} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <Typography.Title level={4} style={{ margin: '16px 20px' }}>
+          {t('app.name')}
+        </Typography.Title>
+        <Menu
+          mode="inline"
+          aria-label={t('app.fullName')}
+          selectedKeys={selected ? [selected] : []}
+          items={navigation.map((item) => ({
+            key: item.path,
+            icon: item.icon,
+            label: t(item.label),
+          }))}
+          onClick={({ key }) => void navigate(key)}
+        />
+      </Layout.Sider>
+      <Layout.Content style={{ padding: 16, overflow: 'auto' }}>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

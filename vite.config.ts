@@ -1,0 +1,89 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import electron from 'vite-plugin-electron/simple';
+
+const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+const packageJson = JSON.parse(
+  readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
+) as {
+  productName: string;
+  version: string;
+};
+
+// antd writes its styles into <style> tags at run time, hence 'unsafe-inline' for styles only.
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** The CSP goes into the built page only: the dev server needs inline scripts for hot reload. */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'daiban-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+export default defineConfig(async ({ command }) => ({
+  root: 'renderer',
+  base: './',
+  define: {
+    __APP_NAME__: JSON.stringify(packageJson.productName),
+    __APP_VERSION__: JSON.stringify(packageJson.version),
+  },
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2500,
+  },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+  plugins: [
+    react(),
+    contentSecurityPolicyMeta(),
+    // Main and preload are built with the renderer; the dev server would also launch Electron,
+    // which cannot start where its binary is missing, so that only happens on request.
+    ...(command === 'build' || process.env.DAIBAN_ELECTRON_DEV
+      ? await electron({
+          main: {
+            entry: fromRoot('./electron/main.ts'),
+            vite: { root: fromRoot('.'), build: { outDir: fromRoot('./dist-electron') } },
+          },
+          preload: {
+            input: fromRoot('./electron/preload.ts'),
+            vite: {
+              root: fromRoot('.'),
+              build: {
+                outDir: fromRoot('./dist-electron'),
+                rolldownOptions: { output: { entryFileNames: '[name].cjs' } },
+              },
+            },
+          },
+        })
+      : []),
+  ],
+  test: {
+    root: '.',
+    include: ['{shared,renderer,electron,tools}/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    setupFiles: [],
+  },
+}));
