@@ -82,8 +82,9 @@ export default defineConfig(async ({ command }) => ({
   ],
   test: {
     root: '.',
-    include: ['{shared,renderer,electron,tools}/**/*.test.{ts,tsx}'],
+    include: ['{shared,renderer,electron,server}/**/*.test.{ts,tsx}', '*.test.ts'],
     environment: 'node',
-    setupFiles: [],
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: '.test-output/unit.json' },
   },
 }));
