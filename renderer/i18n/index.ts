@@ -1,7 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { domainMessages } from './domain-messages';
 import { en } from './en';
 import { zhCN } from './zh-CN';
+import { featureMessages } from './feature-messages';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -14,7 +16,10 @@ function savedLanguage(): Language {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: {
+    'zh-CN': { translation: { ...zhCN, ...domainMessages.zhCN, ...featureMessages.zhCN } },
+    en: { translation: { ...en, ...domainMessages.en, ...featureMessages.en } },
+  },
   lng: savedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

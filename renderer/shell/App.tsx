@@ -3,11 +3,14 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { NewProjectPage } from '../features/projects/NewProjectPage';
 import { ProjectListPage } from '../features/projects/ProjectListPage';
+import { ProjectPage } from '../features/projects/ProjectPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { WorkbenchPage } from '../features/workbench/WorkbenchPage';
 import '../i18n';
+import { ActorGate } from './ActorGate';
 import { AppLayout } from './AppLayout';
 
 // Hash routes work the same from app:// in Electron and from a static server in a browser.
@@ -18,6 +21,8 @@ const router = createHashRouter([
       { index: true, element: <Navigate to="/workbench" replace /> },
       { path: 'workbench', element: <WorkbenchPage /> },
       { path: 'projects', element: <ProjectListPage /> },
+      { path: 'projects/new', element: <NewProjectPage /> },
+      { path: 'projects/:projectId', element: <ProjectPage /> },
       { path: 'sync', element: <SyncPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <Navigate to="/workbench" replace /> },
@@ -35,7 +40,9 @@ export function App() {
       theme={{ token: { borderRadius: 4, fontSize: 14 } }}
     >
       <AntApp>
-        <RouterProvider router={router} />
+        <ActorGate>
+          <RouterProvider router={router} />
+        </ActorGate>
       </AntApp>
     </ConfigProvider>
   );

@@ -1,46 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { keyProjectSchema, projectInputSchema } from './project';
+import { emptyProjectInput, keyProjectSchema, projectInputSchema } from './project';
+import { testProject } from './test-records';
 
 describe('project input', () => {
-  it('trims text and accepts a project without a helper-agent yet', () => {
+  it('trims text, turns cleared dates into null and accepts an unknown investment', () => {
     const parsed = projectInputSchema.parse({
+      ...emptyProjectInput(),
       name: '  智能装备产业园  ',
       ownerCompany: '某某科技有限公司',
-      level: 'city',
-      helperAgent: '',
+      landDealOn: '',
+      totalInvestment: null,
     });
     expect(parsed.name).toBe('智能装备产业园');
-    expect(parsed.helperAgent).toBe('');
+    expect(parsed.landDealOn).toBeNull();
   });
 
-  it('reports a blank name and an unknown level as i18n keys on their fields', () => {
+  it('reports blank required fields, bad dates and negative investment as i18n keys', () => {
     const result = projectInputSchema.safeParse({
+      ...emptyProjectInput(),
       name: '   ',
       ownerCompany: '某某科技有限公司',
+      landDealOn: '2026-02-30',
+      totalInvestment: -5,
       level: 'county',
-      helperAgent: '',
     });
-    expect(result.success).toBe(false);
     const issues = result.error?.issues.map((issue) => [issue.path.join('.'), issue.message]);
     expect(issues).toEqual([
       ['name', 'validation.required'],
       ['level', 'validation.required'],
+      ['totalInvestment', 'validation.nonNegative'],
+      ['landDealOn', 'validation.date'],
     ]);
   });
 
   it('requires a UUID id and ISO timestamps on stored records', () => {
-    const base = {
-      name: '物流园',
-      ownerCompany: '某物流公司',
-      level: 'district',
-      helperAgent: '张三',
-      createdAt: '2026-11-29T08:00:00.000Z',
-      updatedAt: '2026-11-29T08:00:00.000Z',
-      deleted: false,
-    };
-    expect(keyProjectSchema.safeParse({ ...base, id: '1' }).success).toBe(false);
-    expect(
-      keyProjectSchema.safeParse({ ...base, id: 'f47ac10b-58cc-4372-a567-0e02b2c3d479' }).success,
-    ).toBe(true);
+    expect(keyProjectSchema.safeParse(testProject({ id: '1' })).success).toBe(false);
+    expect(keyProjectSchema.safeParse(testProject()).success).toBe(true);
   });
 });

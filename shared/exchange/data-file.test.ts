@@ -1,23 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { KeyProject } from '../domain/project';
-import { createDataFile, parseDataFile, planImport } from './data-file';
+import { testApprovalItem, testProject } from '../domain/test-records';
+import { createDataFile, emptyTables, parseDataFile, planTableImport } from './data-file';
 
-const project: KeyProject = {
-  id: 'f47ac10b-58cc-4372-a567-0e02b2c3d479',
-  name: '物流园',
-  ownerCompany: '某物流公司',
-  level: 'district',
-  helperAgent: '李四',
-  createdAt: '2026-11-01T00:00:00.000Z',
-  updatedAt: '2026-11-02T00:00:00.000Z',
-  deleted: false,
-};
+const exportedAt = new Date('2026-11-29T00:00:00.000Z');
 
 describe('data file', () => {
-  it('round-trips through JSON', () => {
-    const file = createDataFile([project], new Date('2026-11-29T00:00:00.000Z'), '0.1.0');
-    const parsed = parseDataFile(JSON.stringify(file));
-    expect(parsed).toEqual({ ok: true, file });
+  it('round-trips every table through JSON', () => {
+    const tables = {
+      ...emptyTables(),
+      projects: [testProject()],
+      approvalItems: [testApprovalItem()],
+    };
+    const file = createDataFile(tables, exportedAt, '0.1.0');
+    expect(parseDataFile(JSON.stringify(file))).toEqual({ ok: true, file });
   });
 
   it.each([
@@ -29,10 +24,15 @@ describe('data file', () => {
       { reason: 'reasonNewerVersion', version: 9 },
     ],
     [
-      'a file with no project list',
+      'the first format',
+      JSON.stringify({ format: 'daiban-data', formatVersion: 1 }),
+      { reason: 'reasonOldVersion', version: 1 },
+    ],
+    [
+      'a file with no tables',
       JSON.stringify({
         format: 'daiban-data',
-        formatVersion: 1,
+        formatVersion: 2,
         exportedAt: '2026-11-29T00:00:00.000Z',
         appVersion: '0.1.0',
       }),
@@ -42,22 +42,43 @@ describe('data file', () => {
     expect(parseDataFile(text)).toEqual({ ok: false, problem });
   });
 
-  it('names the first broken project and its field', () => {
-    const file = createDataFile(
-      [project, { ...project, level: 'county' as never }],
-      new Date('2026-11-29T00:00:00.000Z'),
-      '0.1.0',
-    );
-    expect(parseDataFile(JSON.stringify(file))).toEqual({
+  it('names the table, the first broken record and its field', () => {
+    const tables = {
+      ...emptyTables(),
+      projects: [testProject()],
+      approvalItems: [testApprovalItem(), testApprovalItem({ acceptedOn: '2026-13-01' })],
+    };
+    expect(parseDataFile(JSON.stringify(createDataFile(tables, exportedAt, '0.1.0')))).toEqual({
       ok: false,
-      problem: { reason: 'reasonInvalidRecord', index: 2, field: 'level' },
+      problem: {
+        reason: 'reasonInvalidRecord',
+        table: 'approvalItems',
+        index: 2,
+        field: 'acceptedOn',
+      },
     });
   });
 
-  it('plans a merge by last change, carrying deletions that are newer', () => {
+  it('refuses an item whose dates break the rules (accepted before submitted)', () => {
+    const tables = {
+      ...emptyTables(),
+      approvalItems: [
+        testApprovalItem({
+          status: 'accepted',
+          submittedOn: '2026-03-05',
+          acceptedOn: '2026-03-02',
+        }),
+      ],
+    };
+    const parsed = parseDataFile(JSON.stringify(createDataFile(tables, exportedAt, '0.1.0')));
+    expect(parsed.ok).toBe(false);
+  });
+
+  it('plans a merge by last change, carrying newer deletions, keeping the newest duplicate', () => {
+    const project = testProject();
     const deletedLater = { ...project, deleted: true, updatedAt: '2026-11-03T00:00:00.000Z' };
-    const plan = planImport(new Map([[project.id, project]]), [deletedLater]);
-    expect(plan.updated).toEqual([deletedLater]);
-    expect(planImport(new Map([[project.id, deletedLater]]), [project]).skipped).toBe(1);
+    const plan = planTableImport(new Map([[project.id, project]]), [project, deletedLater]);
+    expect(plan).toEqual({ added: [], updated: [deletedLater], skipped: 0 });
+    expect(planTableImport(new Map([[project.id, deletedLater]]), [project]).skipped).toBe(1);
   });
 });

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { keyProjectSchema, type KeyProject } from '../domain/project';
+import {
+  recordSchemas,
+  syncedTables,
+  type SyncedTable,
+  type TableRecords,
+} from '../domain/records';
 
 /**
  * The data file staff carry on a USB stick between computers that share no network.
@@ -7,19 +12,22 @@ import { keyProjectSchema, type KeyProject } from '../domain/project';
  */
 
 export const dataFileFormat = 'daiban-data';
-export const dataFileFormatVersion = 1;
+export const dataFileFormatVersion = 2;
 
 const dataFileHeaderSchema = z.object({
   format: z.literal(dataFileFormat),
   formatVersion: z.number().int().positive(),
 });
 
-const dataFileSchema = z.object({
+const dataFileBodySchema = z.object({
   format: z.literal(dataFileFormat),
   formatVersion: z.literal(dataFileFormatVersion),
   exportedAt: z.iso.datetime(),
   appVersion: z.string(),
-  projects: z.array(z.unknown()),
+  tables: z.partialRecord(
+    z.enum(syncedTables as [SyncedTable, ...SyncedTable[]]),
+    z.array(z.unknown()),
+  ),
 });
 
 export type DataFile = {
@@ -27,20 +35,21 @@ export type DataFile = {
   formatVersion: typeof dataFileFormatVersion;
   exportedAt: string;
   appVersion: string;
-  projects: KeyProject[];
+  tables: TableRecords;
 };
 
 /** Why a file was refused: an i18n key under `sync.` and its parameters. */
 export type DataFileProblem =
   | { reason: 'reasonNotJson' }
   | { reason: 'reasonWrongFormat' }
+  | { reason: 'reasonOldVersion'; version: number }
   | { reason: 'reasonNewerVersion'; version: number }
-  | { reason: 'reasonInvalidRecord'; index: number; field: string };
+  | { reason: 'reasonInvalidRecord'; table: SyncedTable; index: number; field: string };
 
 export type ParsedDataFile = { ok: true; file: DataFile } | { ok: false; problem: DataFileProblem };
 
 export function createDataFile(
-  projects: KeyProject[],
+  tables: TableRecords,
   exportedAt: Date,
   appVersion: string,
 ): DataFile {
@@ -49,8 +58,12 @@ export function createDataFile(
     formatVersion: dataFileFormatVersion,
     exportedAt: exportedAt.toISOString(),
     appVersion,
-    projects,
+    tables,
   };
+}
+
+export function emptyTables(): TableRecords {
+  return Object.fromEntries(syncedTables.map((table) => [table, []])) as unknown as TableRecords;
 }
 
 /** Validates the whole file before anything may touch the database. */
@@ -63,48 +76,71 @@ export function parseDataFile(text: string): ParsedDataFile {
   }
   const header = dataFileHeaderSchema.safeParse(json);
   if (!header.success) return { ok: false, problem: { reason: 'reasonWrongFormat' } };
-  if (header.data.formatVersion > dataFileFormatVersion) {
-    return {
-      ok: false,
-      problem: { reason: 'reasonNewerVersion', version: header.data.formatVersion },
-    };
+  const version = header.data.formatVersion;
+  if (version > dataFileFormatVersion) {
+    return { ok: false, problem: { reason: 'reasonNewerVersion', version } };
   }
-  const body = dataFileSchema.safeParse(json);
+  if (version < dataFileFormatVersion) {
+    return { ok: false, problem: { reason: 'reasonOldVersion', version } };
+  }
+  const body = dataFileBodySchema.safeParse(json);
   if (!body.success) return { ok: false, problem: { reason: 'reasonWrongFormat' } };
 
-  const projects: KeyProject[] = [];
-  for (const [index, raw] of body.data.projects.entries()) {
-    const project = keyProjectSchema.safeParse(raw);
-    if (!project.success) {
-      const field = project.error.issues[0]?.path.join('.') ?? '';
-      return { ok: false, problem: { reason: 'reasonInvalidRecord', index: index + 1, field } };
+  const tables = emptyTables();
+  for (const table of syncedTables) {
+    const rows = body.data.tables[table] ?? [];
+    const parsedRows: unknown[] = [];
+    for (const [index, raw] of rows.entries()) {
+      const record = recordSchemas[table].safeParse(raw);
+      if (!record.success) {
+        const field = record.error.issues[0]?.path.join('.') ?? '';
+        return {
+          ok: false,
+          problem: { reason: 'reasonInvalidRecord', table, index: index + 1, field },
+        };
+      }
+      parsedRows.push(record.data);
     }
-    projects.push(project.data);
+    (tables as Record<SyncedTable, unknown[]>)[table] = parsedRows;
   }
-  return { ok: true, file: { ...body.data, formatVersion: dataFileFormatVersion, projects } };
+  return { ok: true, file: { ...body.data, formatVersion: dataFileFormatVersion, tables } };
 }
 
-export type ImportPlan = {
-  added: KeyProject[];
-  updated: KeyProject[];
-  skipped: number;
-};
+type Stamped = { id: string; updatedAt: string };
+
+export type TablePlan<Row extends Stamped> = { added: Row[]; updated: Row[]; skipped: number };
+export type ImportPlan = { [T in SyncedTable]: TablePlan<TableRecords[T][number]> };
 
 /**
- * Row-level merge by last change: a project from the file replaces the local one only when the
+ * Row-level merge by last change: a record from the file replaces the local one only when the
  * file's copy changed later. Field-level sync with visible conflicts replaces this later.
  */
-export function planImport(
-  local: ReadonlyMap<string, KeyProject>,
-  incoming: readonly KeyProject[],
-): ImportPlan {
-  const plan: ImportPlan = { added: [], updated: [], skipped: 0 };
-  for (const project of incoming) {
-    const existing = local.get(project.id);
-    if (!existing) plan.added.push(project);
-    else if (Date.parse(project.updatedAt) > Date.parse(existing.updatedAt))
-      plan.updated.push(project);
+export function planTableImport<Row extends Stamped>(
+  local: ReadonlyMap<string, Stamped>,
+  incoming: readonly Row[],
+): TablePlan<Row> {
+  const newest = new Map<string, Row>();
+  for (const row of incoming) {
+    const seen = newest.get(row.id);
+    if (!seen || row.updatedAt > seen.updatedAt) newest.set(row.id, row);
+  }
+  const plan: TablePlan<Row> = { added: [], updated: [], skipped: 0 };
+  for (const row of newest.values()) {
+    const existing = local.get(row.id);
+    if (!existing) plan.added.push(row);
+    else if (Date.parse(row.updatedAt) > Date.parse(existing.updatedAt)) plan.updated.push(row);
     else plan.skipped += 1;
   }
   return plan;
+}
+
+export function planSummary(plan: ImportPlan): { added: number; updated: number; skipped: number } {
+  return syncedTables.reduce(
+    (sum, table) => ({
+      added: sum.added + plan[table].added.length,
+      updated: sum.updated + plan[table].updated.length,
+      skipped: sum.skipped + plan[table].skipped,
+    }),
+    { added: 0, updated: 0, skipped: 0 },
+  );
 }

@@ -1,54 +1,66 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { format } from 'date-fns';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KeyProject, ProjectInput } from '../../../shared/domain/project';
-import { projectRepository } from '../../db';
-import { useProjects } from '../../db/useProjects';
-import { ProjectFormModal } from './ProjectFormModal';
+import { Link, useNavigate } from 'react-router';
+import {
+  projectLevels,
+  projectStatuses,
+  type ProjectLevel,
+  type ProjectStatus,
+} from '../../../shared/domain/project';
+import { stages, type Stage } from '../../../shared/domain/stages';
+import { useHelperAgents } from '../../db/useTeamData';
+import { tierColors } from '../../ui/DeadlineTag';
 import { levelColors } from './level-colors';
+import { useProjectSummaries, type ProjectSummary } from './useProjectSummaries';
 
-type Editing = { project?: KeyProject } | null;
+type Filters = {
+  query: string;
+  stage?: Stage;
+  level?: ProjectLevel;
+  agentId?: string;
+  status?: ProjectStatus;
+  hasOverdue: boolean;
+};
 
-function matches(project: KeyProject, query: string): boolean {
-  const needle = query.trim().toLowerCase();
-  if (!needle) return true;
-  return [project.name, project.ownerCompany, project.helperAgent].some((text) =>
-    text.toLowerCase().includes(needle),
+function matches(summary: ProjectSummary, filters: Filters, agentNames: Map<string, string>) {
+  const { project } = summary;
+  const needle = filters.query.trim().toLowerCase();
+  const text = [
+    project.name,
+    project.code,
+    project.ownerCompany,
+    ...project.helperAgentIds.map((id) => agentNames.get(id) ?? ''),
+  ];
+  return (
+    (!needle || text.some((value) => value.toLowerCase().includes(needle))) &&
+    (!filters.stage || summary.stage === filters.stage) &&
+    (!filters.level || project.level === filters.level) &&
+    (!filters.agentId || project.helperAgentIds.includes(filters.agentId)) &&
+    (!filters.status || project.status === filters.status) &&
+    (!filters.hasOverdue || summary.overdue > 0)
   );
 }
 
 export function ProjectListPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const projects = useProjects();
-  const [query, setQuery] = useState('');
-  const [editing, setEditing] = useState<Editing>(null);
-  const shown = useMemo(
-    () => projects?.filter((project) => matches(project, query)),
-    [projects, query],
+  const navigate = useNavigate();
+  const summaries = useProjectSummaries();
+  const agents = useHelperAgents();
+  const [filters, setFilters] = useState<Filters>({ query: '', hasOverdue: false });
+  const agentNames = useMemo(
+    () => new Map((agents ?? []).map((agent) => [agent.id, agent.name])),
+    [agents],
   );
-
-  async function save(input: ProjectInput) {
-    try {
-      if (editing?.project) {
-        await projectRepository.update(editing.project.id, input);
-        void message.success(t('common.saved'));
-      } else {
-        await projectRepository.create(input);
-        void message.success(t('project.created', { name: input.name }));
-      }
-      setEditing(null);
-    } catch (error) {
-      void message.error(t('common.unknownError', { message: String(error) }));
-    }
-  }
-
-  async function remove(project: KeyProject) {
-    await projectRepository.remove(project.id);
-    void message.success(t('common.deleted'));
-  }
+  const shown = useMemo(
+    () => summaries?.filter((summary) => matches(summary, filters, agentNames)),
+    [summaries, filters, agentNames],
+  );
+  const set = (patch: Partial<Filters>) => setFilters((current) => ({ ...current, ...patch }));
+  const options = <T extends string>(values: readonly T[], prefix: string) =>
+    values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
 
   return (
     <Flex vertical gap={12}>
@@ -56,72 +68,148 @@ export function ProjectListPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('project.list')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => void navigate('/projects/new')}
+        >
           {t('project.new')}
         </Button>
       </Flex>
-      <Input.Search
-        allowClear
-        placeholder={t('project.searchPlaceholder')}
-        aria-label={t('common.search')}
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
-        style={{ maxWidth: 420 }}
-      />
-      <Table<KeyProject>
-        rowKey="id"
+      <Space wrap>
+        <Input.Search
+          allowClear
+          placeholder={t('project.searchPlaceholder')}
+          aria-label={t('common.search')}
+          value={filters.query}
+          onChange={(event) => set({ query: event.target.value })}
+          style={{ width: 320 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('project.filterStage')}
+          aria-label={t('project.filterStage')}
+          style={{ width: 160 }}
+          value={filters.stage}
+          onChange={(stage?: Stage) => set({ stage })}
+          options={options(stages, 'stage')}
+        />
+        <Select
+          allowClear
+          placeholder={t('project.level')}
+          aria-label={t('project.level')}
+          style={{ width: 110 }}
+          value={filters.level}
+          onChange={(level?: ProjectLevel) => set({ level })}
+          options={options(projectLevels, 'level')}
+        />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('project.helperAgent')}
+          aria-label={t('project.helperAgent')}
+          style={{ width: 130 }}
+          value={filters.agentId}
+          onChange={(agentId?: string) => set({ agentId })}
+          options={agents?.map((agent) => ({ value: agent.id, label: agent.name }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('fieldLabel.status')}
+          aria-label={t('fieldLabel.status')}
+          style={{ width: 110 }}
+          value={filters.status}
+          onChange={(status?: ProjectStatus) => set({ status })}
+          options={options(projectStatuses, 'projectStatus')}
+        />
+        <Checkbox
+          checked={filters.hasOverdue}
+          onChange={(event) => set({ hasOverdue: event.target.checked })}
+        >
+          {t('project.filterOverdue')}
+        </Checkbox>
+      </Space>
+      <Table<ProjectSummary>
+        rowKey={(summary) => summary.project.id}
         size="small"
         loading={shown === undefined}
         dataSource={shown}
         pagination={{ pageSize: 50, showTotal: (count) => t('project.count', { count }) }}
         locale={{ emptyText: t('project.empty') }}
         columns={[
-          { title: t('project.name'), dataIndex: 'name' },
-          { title: t('project.ownerCompany'), dataIndex: 'ownerCompany' },
+          {
+            title: t('project.name'),
+            key: 'name',
+            render: (_, { project }) => <Link to={`/projects/${project.id}`}>{project.name}</Link>,
+          },
+          {
+            title: t('project.ownerCompany'),
+            key: 'owner',
+            render: (_, { project }) => project.ownerCompany,
+          },
           {
             title: t('project.level'),
-            dataIndex: 'level',
-            width: 96,
-            render: (level: KeyProject['level']) => (
-              <Tag color={levelColors[level]}>{t(`level.${level}`)}</Tag>
+            key: 'level',
+            width: 86,
+            render: (_, { project }) => (
+              <Tag color={levelColors[project.level]}>{t(`level.${project.level}`)}</Tag>
             ),
           },
-          { title: t('project.helperAgent'), dataIndex: 'helperAgent', width: 110 },
+          {
+            title: t('project.currentStage'),
+            key: 'stage',
+            width: 150,
+            render: (_, { stage, finished, total }) =>
+              total === 0
+                ? '—'
+                : `${stage ? t(`stageShort.${stage}`) : t('project.allDone')} ${finished}/${total}`,
+          },
+          {
+            title: t('project.helperAgent'),
+            key: 'agents',
+            width: 120,
+            render: (_, { project }) =>
+              project.helperAgentIds
+                .map((id) => agentNames.get(id))
+                .filter(Boolean)
+                .join('、'),
+          },
+          {
+            title: t('fieldLabel.status'),
+            key: 'status',
+            width: 80,
+            render: (_, { project }) => t(`projectStatus.${project.status}`),
+          },
+          {
+            title: t('project.alerts'),
+            key: 'alerts',
+            width: 150,
+            render: (_, { worst, overdue, warning }) =>
+              worst && worst !== 'normal' ? (
+                <Space size={2} data-tier={worst}>
+                  {overdue > 0 && (
+                    <Tag color={tierColors.overdue}>
+                      {t('tier.overdue')} {overdue}
+                    </Tag>
+                  )}
+                  {warning > 0 && (
+                    <Tag color={tierColors.warning}>
+                      {t('tier.warning')} {warning}
+                    </Tag>
+                  )}
+                </Space>
+              ) : (
+                <Typography.Text type="secondary">{worst ? t('tier.normal') : ''}</Typography.Text>
+              ),
+          },
           {
             title: t('project.updatedAt'),
-            dataIndex: 'updatedAt',
-            width: 150,
-            render: (updatedAt: string) => format(new Date(updatedAt), 'yyyy-MM-dd HH:mm'),
-          },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 120,
-            render: (_, project) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing({ project })}>
-                  {t('common.edit')}
-                </Button>
-                <Popconfirm
-                  title={t('common.confirmDelete')}
-                  okText={t('common.delete')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() => void remove(project)}
-                >
-                  <Button type="link" size="small" danger>
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
+            key: 'updatedAt',
+            width: 140,
+            render: (_, { project }) => format(new Date(project.updatedAt), 'yyyy-MM-dd HH:mm'),
           },
         ]}
-      />
-      <ProjectFormModal
-        open={editing !== null}
-        project={editing?.project}
-        onSave={save}
-        onClose={() => setEditing(null)}
       />
     </Flex>
   );

@@ -6,11 +6,12 @@ import { useTranslation } from 'react-i18next';
 import {
   createDataFile,
   parseDataFile,
+  planSummary,
   type DataFile,
   type DataFileProblem,
 } from '../../../shared/exchange/data-file';
 import type { SavedJsonFile } from '../../../shared/ipc/contract';
-import { projectRepository } from '../../db';
+import { dataFiles } from '../../db';
 import { bridge } from '../../platform/bridge';
 
 export function SyncPage() {
@@ -20,23 +21,30 @@ export function SyncPage() {
   const [lastExport, setLastExport] = useState<SavedJsonFile | null>(null);
 
   async function exportFile() {
-    const projects = await projectRepository.all();
+    const tables = await dataFiles.readAll();
     const { version } = await bridge.appInfo();
     const now = new Date();
     const saved = await bridge.saveJsonFile({
       title: t('bridge.saveTitle'),
       suggestedName: `帮代通数据-${format(now, 'yyyyMMdd-HHmm')}.json`,
-      text: JSON.stringify(createDataFile(projects, now, version)),
+      text: JSON.stringify(createDataFile(tables, now, version)),
     });
     if (!saved) return;
     setLastExport(saved);
-    void message.success(t('sync.exported', { count: projects.length, name: saved.name }));
+    const count = tables.projects.length;
+    void message.success(t('sync.exported', { count, name: saved.name }));
   }
 
   function refuse(name: string, problem: DataFileProblem | { reason: 'reasonTooLarge' }) {
     const params =
       problem.reason === 'reasonInvalidRecord'
-        ? { ...problem, field: t(`project.${problem.field}`, { defaultValue: problem.field }) }
+        ? {
+            ...problem,
+            table: t(`sync.table.${problem.table}`),
+            field: t(`fieldLabel.${problem.field.split('.')[0] ?? ''}`, {
+              defaultValue: problem.field,
+            }),
+          }
         : problem;
     modal.error({
       title: t('sync.import'),
@@ -45,8 +53,8 @@ export function SyncPage() {
   }
 
   async function confirmAndImport(name: string, file: DataFile) {
-    const plan = await projectRepository.previewImport(file);
-    if (plan.added.length + plan.updated.length === 0) {
+    const plan = planSummary(await dataFiles.preview(file));
+    if (plan.added + plan.updated === 0) {
       modal.info({ title: t('sync.import'), content: t('sync.nothingToImport') });
       return;
     }
@@ -54,17 +62,17 @@ export function SyncPage() {
       title: t('sync.previewTitle', { name }),
       content: (
         <ul>
-          <li>{t('sync.previewNew', { count: plan.added.length })}</li>
-          <li>{t('sync.previewUpdated', { count: plan.updated.length })}</li>
+          <li>{t('sync.previewNew', { count: plan.added })}</li>
+          <li>{t('sync.previewUpdated', { count: plan.updated })}</li>
           <li>{t('sync.previewSkipped', { count: plan.skipped })}</li>
         </ul>
       ),
       okText: t('sync.confirmImport'),
       cancelText: t('common.cancel'),
       onOk: async () => {
-        const applied = await projectRepository.importFile(file);
+        const applied = planSummary(await dataFiles.importFile(file));
         void message.success(
-          t('sync.imported', { added: applied.added.length, updated: applied.updated.length }),
+          t('sync.imported', { added: applied.added, updated: applied.updated }),
         );
       },
     });

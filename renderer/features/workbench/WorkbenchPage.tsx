@@ -1,14 +1,34 @@
-import { Card, Col, List, Row, Statistic, Tag, Typography } from 'antd';
-import { format } from 'date-fns';
+import { Card, Col, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { projectLevels } from '../../../shared/domain/project';
-import { useProjects } from '../../db/useProjects';
-import { levelColors } from '../projects/level-colors';
+import { Link } from 'react-router';
+import type { Deadline } from '../../../shared/domain/deadlines';
+import { DeadlineTag } from '../../ui/DeadlineTag';
+import { useProjectSummaries } from '../projects/useProjectSummaries';
 
+type Attention = Deadline & { projectName: string };
+
+/** 工作台: what needs attention today across every project — overdue first, then due soon. */
 export function WorkbenchPage() {
   const { t } = useTranslation();
-  const projects = useProjects();
-  const loading = projects === undefined;
+  const summaries = useProjectSummaries();
+  const loading = summaries === undefined;
+  const attention = useMemo<Attention[]>(
+    () =>
+      (summaries ?? [])
+        .flatMap(({ project, deadlines }) =>
+          deadlines
+            .filter((deadline) => deadline.tier !== 'normal')
+            .map((deadline) => ({ ...deadline, projectName: project.name })),
+        )
+        .sort(
+          (a, b) =>
+            Number(b.tier === 'overdue') - Number(a.tier === 'overdue') ||
+            a.dueDate.localeCompare(b.dueDate),
+        ),
+    [summaries],
+  );
+  const count = (predicate: (deadline: Attention) => boolean) => attention.filter(predicate).length;
 
   return (
     <>
@@ -18,40 +38,83 @@ export function WorkbenchPage() {
       <Row gutter={12}>
         <Col span={6}>
           <Card size="small" loading={loading}>
-            <Statistic title={t('workbench.projectCount')} value={projects?.length ?? 0} />
+            <Statistic title={t('workbench.projectCount')} value={summaries?.length ?? 0} />
           </Card>
         </Col>
-        {projectLevels.map((level) => (
-          <Col span={6} key={level}>
-            <Card size="small" loading={loading}>
-              <Statistic
-                title={t(`level.${level}`)}
-                value={projects?.filter((project) => project.level === level).length ?? 0}
-              />
-            </Card>
-          </Col>
-        ))}
+        <Col span={6}>
+          <Card size="small" loading={loading}>
+            <Statistic
+              title={t('workbench.overdue')}
+              value={count((deadline) => deadline.tier === 'overdue')}
+              styles={{ content: { color: '#cf1322' } }}
+            />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card size="small" loading={loading}>
+            <Statistic
+              title={t('workbench.warning')}
+              value={count((deadline) => deadline.tier === 'warning')}
+              styles={{ content: { color: '#d48806' } }}
+            />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card size="small" loading={loading}>
+            <Statistic
+              title={t('workbench.projectsWithOverdue')}
+              value={summaries?.filter((summary) => summary.overdue > 0).length ?? 0}
+            />
+          </Card>
+        </Col>
       </Row>
-      <Card size="small" title={t('workbench.recent')} style={{ marginTop: 12 }}>
-        <List
+      <Card size="small" title={t('workbench.attention')} style={{ marginTop: 12 }}>
+        <Table<Attention>
           size="small"
           loading={loading}
-          dataSource={projects?.slice(0, 10)}
-          locale={{ emptyText: t('workbench.none') }}
-          renderItem={(project) => (
-            <List.Item
-              extra={format(new Date(project.updatedAt), 'yyyy-MM-dd HH:mm')}
-              key={project.id}
-            >
-              <Tag color={levelColors[project.level]}>{t(`level.${project.level}`)}</Tag>
-              {project.name}
-              <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                {project.ownerCompany}
-              </Typography.Text>
-            </List.Item>
-          )}
+          rowKey={(deadline) => `${deadline.kind}:${deadline.recordId}`}
+          dataSource={attention}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: t('workbench.nothing') }}
+          columns={[
+            {
+              title: t('workbench.deadline'),
+              key: 'due',
+              width: 320,
+              render: (_, deadline) => (
+                <DeadlineTag
+                  dueDate={deadline.dueDate}
+                  tier={deadline.tier}
+                  workingDaysLeft={deadline.workingDaysLeft}
+                  estimatedYears={deadline.estimatedYears}
+                />
+              ),
+            },
+            {
+              title: t('workbench.kind'),
+              key: 'kind',
+              width: 100,
+              render: (_, deadline) => <Tag>{t(`deadline.kind.${deadline.kind}`)}</Tag>,
+            },
+            { title: t('workbench.what'), dataIndex: 'title' },
+            {
+              title: t('project.name'),
+              key: 'project',
+              render: (_, deadline) => (
+                <Link to={`/projects/${deadline.projectId}?tab=${tabOf(deadline)}`}>
+                  {deadline.projectName}
+                </Link>
+              ),
+            },
+          ]}
         />
       </Card>
     </>
   );
+}
+
+function tabOf(deadline: Deadline): string {
+  if (deadline.kind === 'missingItem') return 'missing';
+  if (deadline.kind === 'nextAction') return 'steps';
+  return 'items';
 }

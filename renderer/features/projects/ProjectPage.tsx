@@ -1,0 +1,136 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Badge, Button, Empty, Flex, Popconfirm, Spin, Tabs, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { collectDeadlines, worstTier } from '../../../shared/domain/deadlines';
+import { repositories } from '../../db';
+import { useProject } from '../../db/useProjects';
+import { useProjectRecords } from '../../db/useProjectRecords';
+import { useCalendar, useTeamSettings } from '../../db/useTeamData';
+import { tierColors } from '../../ui/DeadlineTag';
+import { useToday } from '../../ui/useToday';
+import { ApprovalItemsTab } from '../approvals/ApprovalItemsTab';
+import { HandlingStepsTab } from '../handling-steps/HandlingStepsTab';
+import { MissingItemsTab } from '../missing-items/MissingItemsTab';
+import { ProblemsTab } from '../problems/ProblemsTab';
+import { levelColors } from './level-colors';
+import type { ProjectTabProps } from './project-tab';
+import { ProjectOverview } from './ProjectOverview';
+
+const tabs = ['overview', 'items', 'missing', 'steps', 'problems'] as const;
+type TabKey = (typeof tabs)[number];
+
+export function ProjectPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { projectId } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const project = useProject(projectId);
+  const records = useProjectRecords(projectId);
+  const calendar = useCalendar();
+  const { warnWithinWorkingDays } = useTeamSettings();
+  const today = useToday();
+  const deadlines = useMemo(
+    () => (records ? collectDeadlines(records, calendar, today, warnWithinWorkingDays) : []),
+    [records, calendar, today, warnWithinWorkingDays],
+  );
+
+  if (project === undefined || records === undefined) return <Spin />;
+  if (project === null) return <Empty description={t('project.notFound')} />;
+
+  const props: ProjectTabProps = {
+    project,
+    records,
+    deadlines,
+    calendar,
+    today,
+    warnWithinWorkingDays,
+  };
+  const tab = (tabs as readonly string[]).includes(search.get('tab') ?? '')
+    ? (search.get('tab') as TabKey)
+    : 'overview';
+  const worst = worstTier(deadlines);
+  const count = (kind: string) =>
+    deadlines.filter((deadline) => deadline.kind === kind && deadline.tier !== 'normal').length;
+
+  return (
+    <Flex vertical gap={8}>
+      <Flex align="center" gap={8}>
+        <Button
+          type="text"
+          icon={<ArrowLeftOutlined />}
+          onClick={() => void navigate('/projects')}
+        />
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {project.name}
+        </Typography.Title>
+        <Tag color={levelColors[project.level]}>{t(`level.${project.level}`)}</Tag>
+        <Tag>{t(`projectStatus.${project.status}`)}</Tag>
+        {worst && worst !== 'normal' && (
+          <Tag color={tierColors[worst]} data-testid="project-tier">
+            {t(`tier.${worst}`)}
+          </Tag>
+        )}
+        <Flex flex={1} justify="end">
+          <Popconfirm
+            title={t('project.confirmDelete')}
+            okText={t('common.delete')}
+            cancelText={t('common.cancel')}
+            onConfirm={async () => {
+              await repositories.projects.remove(project.id);
+              void navigate('/projects');
+            }}
+          >
+            <Button danger size="small">
+              {t('common.delete')}
+            </Button>
+          </Popconfirm>
+        </Flex>
+      </Flex>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setSearch({ tab: key }, { replace: true })}
+        items={[
+          {
+            key: 'overview',
+            label: t('project.tabOverview'),
+            children: <ProjectOverview project={project} />,
+          },
+          {
+            key: 'items',
+            label: (
+              <Badge count={count('approvalItem')} size="small" offset={[8, 0]}>
+                {t('project.tabItems')}
+              </Badge>
+            ),
+            children: <ApprovalItemsTab {...props} />,
+          },
+          {
+            key: 'missing',
+            label: (
+              <Badge count={count('missingItem')} size="small" offset={[8, 0]}>
+                {t('project.tabMissing')}
+              </Badge>
+            ),
+            children: <MissingItemsTab {...props} />,
+          },
+          {
+            key: 'steps',
+            label: (
+              <Badge count={count('nextAction')} size="small" offset={[8, 0]}>
+                {t('project.tabSteps')}
+              </Badge>
+            ),
+            children: <HandlingStepsTab {...props} />,
+          },
+          {
+            key: 'problems',
+            label: t('project.tabProblems'),
+            children: <ProblemsTab {...props} />,
+          },
+        ]}
+      />
+    </Flex>
+  );
+}

@@ -1,0 +1,22 @@
+import { approvalMessages } from '../features/approvals/messages';
+import { missingItemMessages } from '../features/missing-items/messages';
+import { stepMessages } from '../features/handling-steps/messages';
+import { problemMessages } from '../features/problems/messages';
+import { settingsMessages } from '../features/settings/messages';
+
+/**
+ * Each feature keeps its strings beside its screens (features/<area>/messages.ts, Chinese first,
+ * English typed against it); they are merged here under their own top-level keys.
+ */
+const features = [
+  approvalMessages,
+  missingItemMessages,
+  stepMessages,
+  problemMessages,
+  settingsMessages,
+];
+
+export const featureMessages = {
+  zhCN: Object.assign({}, ...features.map((messages) => messages.zhCN)) as Record<string, unknown>,
+  en: Object.assign({}, ...features.map((messages) => messages.en)) as Record<string, unknown>,
+};

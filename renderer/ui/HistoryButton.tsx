@@ -1,0 +1,64 @@
+import { HistoryOutlined } from '@ant-design/icons';
+import { Button, Drawer, Empty, Timeline, Typography } from 'antd';
+import { format } from 'date-fns';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useHistory } from '../db/useHistory';
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+function HistoryList({ recordId }: { recordId: string }) {
+  const { t } = useTranslation();
+  const history = useHistory(recordId);
+  if (history?.length === 0) return <Empty />;
+  return (
+    <Timeline
+      items={history?.map((change) => ({
+        key: change.id,
+        children: (
+          <>
+            <Typography.Text strong>
+              {format(new Date(change.at), 'yyyy-MM-dd HH:mm')} {change.by.name}（{change.by.unit}）
+              {t(`history.${change.op}`)}
+            </Typography.Text>
+            {change.op === 'update' && (
+              <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+                {Object.entries(change.fields).map(([field, [before, after]]) => (
+                  <li key={field}>
+                    {t(`fieldLabel.${field}`, { defaultValue: field })}：{show(before)} →{' '}
+                    {show(after)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        ),
+      }))}
+    />
+  );
+}
+
+/** Who changed this record and when: every write is logged by the repositories. */
+export function HistoryButton({ recordId, title }: { recordId: string; title: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button size="small" type="text" icon={<HistoryOutlined />} onClick={() => setOpen(true)}>
+        {t('history.button')}
+      </Button>
+      <Drawer
+        open={open}
+        onClose={() => setOpen(false)}
+        title={`${t('history.title')}：${title}`}
+        size="large"
+      >
+        {open && <HistoryList recordId={recordId} />}
+      </Drawer>
+    </>
+  );
+}
