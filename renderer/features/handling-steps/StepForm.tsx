@@ -1,0 +1,252 @@
+import { App, Button, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApprovalItem } from '../../../shared/domain/approval-item';
+import {
+  handlingStepInputSchema,
+  stepKinds,
+  type HandlingStep,
+  type StepKind,
+} from '../../../shared/domain/handling-step';
+import { repositories } from '../../db';
+import { useActor } from '../../db/useActor';
+import { DateInput } from '../../ui/DateInput';
+import { parseForm } from '../../ui/form-issues';
+import { useFormDraft } from '../../ui/useFormDraft';
+import { recordErrorMessage } from '../missing-items/record-errors';
+
+type FormValues = {
+  on: string | null;
+  kind: StepKind;
+  by: string;
+  approvalItemId?: string;
+  summary: string;
+  nextAction: string;
+  nextActionDueOn: string | null;
+};
+
+const fieldNames: (keyof FormValues)[] = [
+  'on',
+  'kind',
+  'by',
+  'approvalItemId',
+  'summary',
+  'nextAction',
+  'nextActionDueOn',
+];
+
+type Props = {
+  projectId: string;
+  approvalItems: readonly ApprovalItem[];
+  today: string;
+  /** The step to edit; undefined for the always-open form that records new steps. */
+  step?: HandlingStep;
+  /** After a save (and after cancel, when editing). */
+  onDone?: () => void;
+};
+
+/**
+ * The handling-step form, built for typing fast: the first field has focus, Enter in either
+ * next-action field (or Ctrl+Enter in the summary) saves, and half-typed text is kept as a draft
+ * across navigation and reloads.
+ */
+export function StepForm({ projectId, approvalItems, today, step, onDone }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const actor = useActor();
+  const [form] = Form.useForm<FormValues>();
+  const [saving, setSaving] = useState(false);
+  const firstField = useRef<HTMLDivElement>(null);
+
+  const fresh = (): FormValues => ({
+    on: today,
+    kind: 'coordinate',
+    by: actor?.name ?? '',
+    approvalItemId: undefined,
+    summary: '',
+    nextAction: '',
+    nextActionDueOn: null,
+  });
+  const initial: FormValues = step
+    ? {
+        on: step.on,
+        kind: step.kind,
+        by: step.by,
+        approvalItemId: step.approvalItemId ?? undefined,
+        summary: step.summary,
+        nextAction: step.nextAction,
+        nextActionDueOn: step.nextActionDueOn,
+      }
+    : fresh();
+  const draft = useFormDraft(
+    form,
+    step ? `step.edit.${step.id}` : `step.new.${projectId}`,
+    initial,
+  );
+
+  // The user's name loads after the form opens; fill it in unless something was typed already.
+  const actorName = actor?.name;
+  useEffect(() => {
+    if (actorName && !form.getFieldValue('by')) form.setFieldsValue({ by: actorName });
+  }, [actorName, form]);
+
+  useEffect(() => {
+    firstField.current?.querySelector('input')?.focus();
+  }, []);
+
+  async function submit() {
+    if (saving) return;
+    const values = form.getFieldsValue(true) as FormValues;
+    form.setFields(fieldNames.map((name) => ({ name, errors: [] })));
+    const parsed = parseForm(
+      form,
+      handlingStepInputSchema,
+      {
+        ...values,
+        projectId,
+        on: values.on ?? '',
+        approvalItemId: values.approvalItemId ?? null,
+        nextActionDone: step?.nextActionDone ?? false,
+      },
+      t,
+    );
+    const issues: { name: keyof FormValues; errors: string[] }[] = [];
+    // An empty date reads as 必填, not the schema's 日期无效.
+    if (!values.on) issues.push({ name: 'on', errors: [t('validation.required')] });
+    // A due date with nothing to do would never show up as a deadline: ask for the action.
+    if (values.nextActionDueOn && !values.nextAction.trim()) {
+      issues.push({ name: 'nextAction', errors: [t('step.nextActionRequired')] });
+    }
+    if (issues.length > 0) form.setFields(issues);
+    if (!parsed || issues.length > 0) return;
+
+    setSaving(true);
+    try {
+      if (step) {
+        await repositories.handlingSteps.update(step.id, parsed);
+        void message.success(t('common.saved'));
+      } else {
+        await repositories.handlingSteps.create(parsed);
+        void message.success(t('step.recorded'));
+        form.setFieldsValue(fresh());
+        firstField.current?.querySelector('input')?.focus();
+      }
+      draft.clear();
+      onDone?.();
+    } catch (error) {
+      void message.error(recordErrorMessage(error, t));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function reset() {
+    draft.clear();
+    if (step) onDone?.();
+    else form.setFieldsValue(fresh());
+  }
+
+  function submitOnEnter(event: KeyboardEvent) {
+    // Runs after the date picker has taken the typed date (its own handler is on the input).
+    if (event.key === 'Enter' && !event.nativeEvent.isComposing) void submit();
+  }
+
+  function submitOnCtrlEnter(event: KeyboardEvent) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+    }
+  }
+
+  const compact = { marginBottom: 8 };
+
+  return (
+    <Form form={form} layout="vertical" requiredMark onValuesChange={draft.onValuesChange}>
+      <Row gutter={8}>
+        <Col span={4}>
+          <Form.Item name="on" label={t('fieldLabel.on')} required style={compact}>
+            <DateField label={t('fieldLabel.on')} allowClear={false} innerRef={firstField} />
+          </Form.Item>
+        </Col>
+        <Col span={4}>
+          <Form.Item name="kind" label={t('fieldLabel.kind')} required style={compact}>
+            <Select
+              aria-label={t('fieldLabel.kind')}
+              options={stepKinds.map((kind) => ({ value: kind, label: t(`stepKind.${kind}`) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={4}>
+          <Form.Item name="by" label={t('fieldLabel.by')} required style={compact}>
+            <Input placeholder={t('step.byPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="approvalItemId" label={t('step.linkedItem')} style={compact}>
+            <Select
+              aria-label={t('step.linkedItem')}
+              allowClear
+              placeholder={t('step.linkedItemPlaceholder')}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={approvalItems.map((item) => ({
+                value: item.id,
+                label: `${item.name}（${t(`stageShort.${item.stage}`)}）`,
+              }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="summary" label={t('fieldLabel.summary')} required style={compact}>
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 8 }}
+          placeholder={t('step.summaryPlaceholder')}
+          onKeyDown={submitOnCtrlEnter}
+        />
+      </Form.Item>
+      <Row gutter={8} align="bottom">
+        <Col span={12}>
+          <Form.Item name="nextAction" label={t('fieldLabel.nextAction')} style={compact}>
+            <Input
+              placeholder={t('step.nextActionPlaceholder')}
+              onPressEnter={() => void submit()}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={5}>
+          <Form.Item name="nextActionDueOn" label={t('fieldLabel.nextActionDueOn')} style={compact}>
+            <DateField label={t('fieldLabel.nextActionDueOn')} onKeyDown={submitOnEnter} />
+          </Form.Item>
+        </Col>
+        <Col span={7}>
+          <Flex gap={8} justify="end" style={compact}>
+            <Button onClick={reset}>{step ? t('common.cancel') : t('step.reset')}</Button>
+            <Button type="primary" loading={saving} onClick={() => void submit()}>
+              {step ? t('common.save') : t('step.record')}
+            </Button>
+          </Flex>
+        </Col>
+      </Row>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('step.keyboardHint')}
+      </Typography.Text>
+    </Form>
+  );
+}
+
+type DateFieldProps = {
+  value?: string | null;
+  onChange?: (value: string | null) => void;
+  label: string;
+  allowClear?: boolean;
+  innerRef?: Ref<HTMLDivElement>;
+  onKeyDown?: (event: KeyboardEvent) => void;
+};
+
+/** A DateInput inside a div that takes a ref (for focus) and key handlers, which DateInput lacks. */
+function DateField({ value, onChange, label, allowClear, innerRef, onKeyDown }: DateFieldProps) {
+  return (
+    <div ref={innerRef} onKeyDown={onKeyDown}>
+      <DateInput value={value} onChange={onChange} aria-label={label} allowClear={allowClear} />
+    </div>
+  );
+}
