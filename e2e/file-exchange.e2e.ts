@@ -12,7 +12,7 @@ test('a data file saved by the browser bridge re-opens on another computer', asy
     name: '冷链物流中心',
     ownerCompany: '某冷链物流有限公司',
     level: '区重点',
-    helperAgent: '赵六',
+    stages: ['施工许可'],
   });
   await office.goTo('同步');
   const downloading = page.waitForEvent('download');
@@ -21,9 +21,13 @@ test('a data file saved by the browser bridge re-opens on another computer', asy
   expect(download.suggestedFilename()).toMatch(/^帮代通数据-\d{8}-\d{4}\.json$/);
   const file = testInfo.outputPath('exchange.json');
   await download.saveAs(file);
-  const saved = JSON.parse(await readFile(file, 'utf8')) as { format: string; projects: unknown[] };
+  const saved = JSON.parse(await readFile(file, 'utf8')) as {
+    format: string;
+    tables: { projects: unknown[]; approvalItems: unknown[] };
+  };
   expect(saved.format).toBe('daiban-data');
-  expect(saved.projects).toHaveLength(1);
+  expect(saved.tables.projects).toHaveLength(1);
+  expect(saved.tables.approvalItems).toHaveLength(7);
 
   // A second browser context is a second computer with its own empty IndexedDB.
   const siteContext = await browser.newContext();
@@ -33,11 +37,12 @@ test('a data file saved by the browser bridge re-opens on another computer', asy
   await site.page.getByRole('button', { name: '导入数据文件' }).click();
   await (await choosing).setFiles(file);
   const preview = site.page.getByRole('dialog');
-  await expect(preview).toContainText('新增项目：1 个');
+  // The site computer seeded the same catalog (fixed ids), so only the project and its items are new.
+  await expect(preview).toContainText('新增记录：8 条');
   await preview.getByRole('button', { name: '导入' }).click();
-  await expect(site.page.getByText('已导入：新增 1 个，更新 0 个')).toBeVisible();
+  await expect(site.page.getByText('已导入：新增 8 条，更新 0 条')).toBeVisible();
   await site.goTo('重点项目');
-  await expect(site.projectRow('冷链物流中心')).toContainText('赵六');
+  await expect(site.projectRow('冷链物流中心')).toContainText('施工许可 0/7');
   await siteContext.close();
 });
 
@@ -46,33 +51,19 @@ test('a broken data file gets a Chinese message and changes nothing', async ({
 }, testInfo) => {
   const app = new AppPage(page);
   await app.open();
-  await app.createProject({
-    name: '保留的项目',
-    ownerCompany: '某公司',
-    level: '省重点',
-    helperAgent: '钱七',
-  });
+  await app.createProject({ name: '保留的项目', ownerCompany: '某公司', level: '省重点' });
 
   const broken = testInfo.outputPath('broken.json');
   await writeFile(
     broken,
     JSON.stringify({
       format: 'daiban-data',
-      formatVersion: 1,
+      formatVersion: 2,
       exportedAt: '2026-11-29T00:00:00.000Z',
       appVersion: '0.1.0',
-      projects: [
-        {
-          id: 'not-a-uuid',
-          name: '坏数据',
-          ownerCompany: '某公司',
-          level: 'city',
-          helperAgent: '',
-          createdAt: '2026-11-29T00:00:00.000Z',
-          updatedAt: '2026-11-29T00:00:00.000Z',
-          deleted: false,
-        },
-      ],
+      tables: {
+        projects: [{ id: 'not-a-uuid', name: '坏数据' }],
+      },
     }),
   );
   await app.goTo('同步');
@@ -80,7 +71,7 @@ test('a broken data file gets a Chinese message and changes nothing', async ({
   await page.getByRole('button', { name: '导入数据文件' }).click();
   await (await choosing).setFiles(broken);
   await expect(page.getByRole('dialog')).toContainText(
-    '无法导入“broken.json”：第 1 个项目的数据不完整或有误（项目编号）。本机数据没有任何改动。',
+    '无法导入“broken.json”：“项目”中第 1 条记录的数据不完整或有误（项目代码）。本机数据没有任何改动。',
   );
   await page
     .getByRole('dialog')

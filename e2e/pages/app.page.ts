@@ -1,40 +1,64 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export type ProjectFields = {
   name: string;
   ownerCompany: string;
-  level: '省重点' | '市重点' | '区重点';
-  helperAgent: string;
+  level?: '省重点' | '市重点' | '区重点';
+  /** Catalog stages to take all items of, by their tree label prefix (e.g. '施工许可'). */
+  stages?: string[];
 };
 
-/** The app as a user sees it: navigation, the project list and its form. */
+/** The app as a user sees it: first start, navigation, projects. */
 export class AppPage {
   constructor(readonly page: Page) {}
 
-  async open(path = '/workbench') {
+  /** Opens the app; on a fresh profile answers the first-start question of who the user is. */
+  async open(path = '/workbench', user = { name: '王小明', unit: '某某镇人民政府' }) {
     await this.page.goto(`./#${path}`);
-    await expect(this.page.getByRole('menu')).toBeVisible();
+    const firstStart = this.page.getByRole('button', { name: '开始使用' });
+    const menu = this.page.getByRole('menu');
+    await expect(firstStart.or(menu)).toBeVisible();
+    if (await firstStart.isVisible()) {
+      await this.page.getByLabel('姓名').fill(user.name);
+      await this.page.getByLabel('派出单位').fill(user.unit);
+      await firstStart.click();
+    }
+    await expect(menu).toBeVisible();
   }
 
   async goTo(section: '工作台' | '重点项目' | '同步' | '设置') {
     await this.page.getByRole('menuitem', { name: section }).click();
   }
 
+  /** Creates a project on the new-project page and lands on its page. */
   async createProject(fields: ProjectFields) {
     await this.goTo('重点项目');
     await this.page.getByRole('button', { name: '新建项目' }).click();
-    const dialog = this.page.getByRole('dialog', { name: '新建项目' });
-    await this.fillProjectForm(dialog, fields);
-    await dialog.getByRole('button', { name: '保存' }).click();
-    await expect(dialog).toBeHidden();
+    await this.page.getByLabel('项目名称').fill(fields.name);
+    await this.page.getByLabel('建设单位').fill(fields.ownerCompany);
+    if (fields.level) await this.choose(this.page.getByLabel('项目级别'), fields.level);
+    for (const stage of fields.stages ?? []) {
+      await this.page.getByRole('tree').getByText(new RegExp(`^${stage}（`)).click();
+    }
+    await this.page.getByRole('button', { name: '保存' }).click();
+    await expect(this.page.getByRole('heading', { name: fields.name, level: 3 })).toBeVisible();
   }
 
-  async fillProjectForm(dialog: ReturnType<Page['getByRole']>, fields: ProjectFields) {
-    await dialog.getByLabel('项目名称').fill(fields.name);
-    await dialog.getByLabel('建设单位').fill(fields.ownerCompany);
-    await dialog.getByLabel('项目级别').click();
-    await this.page.locator('.ant-select-dropdown').getByTitle(fields.level).click();
-    await dialog.getByLabel('代办员').fill(fields.helperAgent);
+  /** Picks an option of an antd Select. */
+  async choose(select: Locator, option: string) {
+    await select.click();
+    await this.page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  }
+
+  /** Types a date into a date field and confirms it. */
+  async typeDate(field: Locator, date: string) {
+    await field.click();
+    await field.fill(date);
+    await field.press('Enter');
+  }
+
+  async openTab(name: '概况' | '审批事项' | '容缺材料' | '办理记录' | '问题协调') {
+    await this.page.getByRole('tab', { name: new RegExp(name) }).click();
   }
 
   projectRow(name: string) {

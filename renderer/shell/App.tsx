@@ -39,7 +39,7 @@ export function App() {
       button={{ autoInsertSpace: false }}
       theme={{ token: { borderRadius: 4, fontSize: 14 } }}
     >
-      <AntApp>
+      <AntApp style={{ height: '100%' }}>
         <ActorGate>
           <RouterProvider router={router} />
         </ActorGate>

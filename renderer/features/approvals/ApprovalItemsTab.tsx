@@ -21,6 +21,7 @@ import type { Stage } from '../../../shared/domain/stages';
 import { repositories } from '../../db';
 import { useCatalog } from '../../db/useTeamData';
 import { HistoryButton } from '../../ui/HistoryButton';
+import { MissingItemFormModal } from '../missing-items/MissingItemFormModal';
 import { CatalogPicker } from '../projects/CatalogPicker';
 import type { ProjectTabProps } from '../projects/project-tab';
 import { ApprovalItemDrawer } from './ApprovalItemDrawer';
@@ -63,6 +64,7 @@ export function ApprovalItemsTab({
   const [editing, setEditing] = useState<ApprovalItem | ApprovalItemInput | null>(null);
   const [picking, setPicking] = useState(false);
   const [picked, setPicked] = useState<string[]>([]);
+  const [missingFor, setMissingFor] = useState<string | null>(null);
   const items = records.approvalItems;
   const progress = stageProgress(items);
   const nextSortOrder = items.reduce((max, item) => Math.max(max, item.sortOrder), 0) + 10;
@@ -193,9 +195,14 @@ export function ApprovalItemsTab({
                 {
                   title: '',
                   key: 'actions',
-                  width: 150,
+                  width: 230,
                   render: (_, item) => (
                     <Space size={0}>
+                      {item.handlingMode === 'missingAccepted' && item.acceptedOn && (
+                        <Button type="link" size="small" onClick={() => setMissingFor(item.id)}>
+                          {t('item.addMissing')}
+                        </Button>
+                      )}
                       <HistoryButton recordId={item.id} title={item.name} />
                       <Popconfirm
                         title={t('item.confirmDelete')}
@@ -217,6 +224,14 @@ export function ApprovalItemsTab({
       {editing && (
         <ApprovalItemDrawer item={editing} calendar={calendar} onClose={() => setEditing(null)} />
       )}
+      <MissingItemFormModal
+        open={missingFor !== null}
+        projectId={project.id}
+        approvalItems={items}
+        calendar={calendar}
+        approvalItemId={missingFor ?? undefined}
+        onClose={() => setMissingFor(null)}
+      />
       <Modal
         open={picking}
         title={t('item.addFromCatalogTitle')}
