@@ -45,6 +45,11 @@ function contentSecurityPolicyMeta(): Plugin {
 export default defineConfig(async ({ command }) => ({
   root: 'renderer',
   base: './',
+  resolve: {
+    alias: [
+      { find: /^date-fns\/locale$/, replacement: fromRoot('./renderer/ui/date-fns-locales.ts') },
+    ],
+  },
   define: {
     __APP_NAME__: JSON.stringify(packageJson.productName),
     __APP_VERSION__: JSON.stringify(packageJson.version),
