@@ -1,0 +1,208 @@
+import { App, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import {
+  catalogItemInputSchema,
+  type CatalogItem,
+  type CatalogItemInput,
+} from '../../../shared/domain/catalog-item';
+import { departmentLevels, stages, type Stage } from '../../../shared/domain/stages';
+import { repositories } from '../../db';
+import { parseForm } from '../../ui/form-issues';
+import { useFormDraft } from '../../ui/useFormDraft';
+import { saveErrorText } from './save-error';
+
+const limitUnits = ['working', 'calendar', 'none'] as const;
+type LimitUnit = (typeof limitUnits)[number];
+
+/** The form edits the time limit as two fields, so each can show its own error. */
+type CatalogFormValues = Omit<CatalogItemInput, 'timeLimit'> & {
+  limitDays: number | null;
+  limitUnit: LimitUnit;
+};
+
+const catalogFormSchema = catalogItemInputSchema
+  .omit({ timeLimit: true, sortOrder: true })
+  .extend({
+    sortOrder: z.number('validation.number'),
+    limitUnit: z.enum(limitUnits),
+    limitDays: z
+      .number('validation.number')
+      .int('validation.integer')
+      .min(0, 'validation.nonNegative')
+      .max(3650, 'validation.tooLarge')
+      .nullable(),
+  })
+  .superRefine((values, context) => {
+    if (values.limitUnit !== 'none' && values.limitDays === null) {
+      context.addIssue({ code: 'custom', path: ['limitDays'], message: 'validation.required' });
+    }
+  })
+  .transform(({ limitDays, limitUnit, ...rest }): CatalogItemInput => ({
+    ...rest,
+    timeLimit:
+      limitUnit === 'none' || limitDays === null ? null : { days: limitDays, unit: limitUnit },
+  }));
+
+function toFormValues(entry: CatalogItemInput): CatalogFormValues {
+  const { timeLimit, ...rest } = entry;
+  return {
+    ...rest,
+    limitDays: timeLimit?.days ?? null,
+    limitUnit: timeLimit?.unit ?? 'none',
+  };
+}
+
+type Props = {
+  /** The entry being edited; undefined for a new one. */
+  entry?: CatalogItem;
+  /** Stage and sort order a new entry starts with. */
+  newStage: Stage;
+  newSortOrder: number;
+  /** Materials named anywhere in the catalog, offered as the user types. */
+  materialOptions: readonly string[];
+  onClose: () => void;
+};
+
+/** Rendered only while open, so each opening starts from the entry (or its unsaved draft). */
+export function CatalogItemFormModal({
+  entry,
+  newStage,
+  newSortOrder,
+  materialOptions,
+  onClose,
+}: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CatalogFormValues>();
+  const [saving, setSaving] = useState(false);
+  const initial = toFormValues(
+    entry ?? {
+      stage: newStage,
+      name: '',
+      department: '',
+      departmentLevel: 'district',
+      timeLimit: { days: 20, unit: 'working' },
+      limitNote: '',
+      materials: [],
+      sortOrder: newSortOrder,
+      active: true,
+    },
+  );
+  const draft = useFormDraft(form, `catalogItem.${entry?.id ?? 'new'}`, initial);
+  const limitUnit = Form.useWatch('limitUnit', form);
+
+  async function submit() {
+    const input = parseForm(form, catalogFormSchema, form.getFieldsValue(true), t);
+    if (!input) return;
+    setSaving(true);
+    try {
+      if (entry) await repositories.catalogItems.update(entry.id, input);
+      else await repositories.catalogItems.create(input);
+      draft.clear();
+      void message.success(t('teamSettings.catalog.saved', { name: input.name }));
+      onClose();
+    } catch (error) {
+      void message.error(saveErrorText(error, t));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={entry ? t('teamSettings.catalog.editTitle') : t('teamSettings.catalog.addTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => void submit()}
+      onCancel={() => {
+        draft.clear();
+        onClose();
+      }}
+      width={640}
+    >
+      <Form
+        form={form}
+        name="catalogItem"
+        layout="vertical"
+        onValuesChange={draft.onValuesChange}
+        onFinish={() => void submit()}
+        style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 12 }}
+      >
+        <Form.Item
+          name="name"
+          label={t('teamSettings.catalog.name')}
+          required
+          style={{ gridColumn: 'span 3' }}
+        >
+          <Input autoFocus />
+        </Form.Item>
+        <Form.Item name="stage" label={t('teamSettings.catalog.stage')} required>
+          <Select options={stages.map((stage) => ({ value: stage, label: t(`stage.${stage}`) }))} />
+        </Form.Item>
+        <Form.Item name="department" label={t('teamSettings.catalog.department')} required>
+          <Input />
+        </Form.Item>
+        <Form.Item name="departmentLevel" label={t('teamSettings.catalog.level')} required>
+          <Select
+            options={departmentLevels.map((level) => ({
+              value: level,
+              label: t(`departmentLevel.${level}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="limitDays" label={t('teamSettings.catalog.timeLimit')}>
+          <InputNumber
+            min={0}
+            max={3650}
+            precision={0}
+            disabled={limitUnit === 'none'}
+            style={{ width: '100%' }}
+          />
+        </Form.Item>
+        <Form.Item name="limitUnit" label={t('teamSettings.catalog.limitUnit')}>
+          <Select
+            options={limitUnits.map((unit) => ({
+              value: unit,
+              label: unit === 'none' ? t('teamSettings.catalog.limitNone') : t(`timeUnit.${unit}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="sortOrder" label={t('teamSettings.catalog.sortOrder')}>
+          <InputNumber style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          name="limitNote"
+          label={t('teamSettings.catalog.limitNote')}
+          style={{ gridColumn: 'span 3' }}
+        >
+          <Input placeholder={t('teamSettings.catalog.limitNotePlaceholder')} />
+        </Form.Item>
+        <Form.Item
+          name="materials"
+          label={t('teamSettings.catalog.materials')}
+          style={{ gridColumn: 'span 3' }}
+        >
+          <Select
+            mode="tags"
+            options={materialOptions.map((material) => ({ value: material, label: material }))}
+            tokenSeparators={['、', '；', ';', '，', ',', '\n']}
+            placeholder={t('teamSettings.catalog.materialsPlaceholder')}
+          />
+        </Form.Item>
+        <Form.Item
+          name="active"
+          label={t('teamSettings.catalog.active')}
+          valuePropName="checked"
+          extra={t('teamSettings.catalog.inactiveHint')}
+          style={{ gridColumn: 'span 3', marginBottom: 0 }}
+        >
+          <Switch />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,198 @@
+import { ImportOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Descriptions, Form, Input, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseYearScheduleText, type YearSchedule } from '../../../shared/calendar/year-schedule';
+import { builtinYears } from '../../../shared/calendar/working-day-calendar';
+import type { HolidaySchedule } from '../../../shared/domain/settings';
+import { repositories } from '../../db';
+import { bridge } from '../../platform/bridge';
+import { useFormDraft } from '../../ui/useFormDraft';
+import { saveErrorText } from './save-error';
+import { scheduleErrorText } from './schedule-errors';
+import { dateRanges, formatRange, scheduleToText, weekdayMakeUpWorkdays } from './schedule-text';
+
+type Props = {
+  /** The saved year opened for editing; undefined to enter a new one. */
+  existing?: HolidaySchedule;
+  /** Every saved year, to say when saving replaces one. */
+  saved: readonly HolidaySchedule[];
+  onClose: () => void;
+};
+
+type FormValues = { text: string };
+
+function RangeList({ dates }: { dates: readonly string[] }) {
+  const { t } = useTranslation();
+  const ranges = dateRanges(dates);
+  if (ranges.length === 0) {
+    return (
+      <Typography.Text type="secondary">{t('teamSettings.scheduleEditor.none')}</Typography.Text>
+    );
+  }
+  return <span>{ranges.map(formatRange).join('、')}</span>;
+}
+
+/**
+ * 录入/导入节假日安排: the user pastes the State Council notice as 休/班 lines (or JSON), sees what
+ * will be saved, and saves one year. Nothing is saved while the text has an error.
+ */
+export function YearScheduleModal({ existing, saved, onClose }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [attempted, setAttempted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const draft = useFormDraft(form, `holidaySchedule.${existing?.year ?? 'new'}`, {
+    text: existing ? scheduleToText(existing) : '',
+  });
+  const text = Form.useWatch('text', form) ?? '';
+
+  // Parsed as the user types: pasting shows the preview or the faulty line at once.
+  const result = text.trim() === '' && !attempted ? undefined : parseYearScheduleText(text);
+  const schedule: YearSchedule | undefined = result?.ok ? result.schedule : undefined;
+  const replacesUser =
+    schedule && schedule.year !== existing?.year && saved.some((row) => row.year === schedule.year);
+  const replacesBuiltin =
+    schedule && schedule.year >= builtinYears.from && schedule.year <= builtinYears.to;
+  const weekdayMakeUps = schedule ? weekdayMakeUpWorkdays(schedule) : [];
+
+  async function importFile() {
+    const file = await bridge.openJsonFile({ title: t('teamSettings.scheduleEditor.importTitle') });
+    if (file.status === 'cancelled') return;
+    if (file.status === 'too-large') {
+      void message.error(t('teamSettings.scheduleEditor.fileTooLarge', { name: file.name }));
+      return;
+    }
+    form.setFieldsValue({ text: file.text });
+    // setFieldsValue does not fire onValuesChange: keep the draft in step by hand.
+    draft.onValuesChange();
+    void message.info(t('teamSettings.scheduleEditor.fileImported', { name: file.name }));
+  }
+
+  async function submit() {
+    setAttempted(true);
+    const parsed = parseYearScheduleText(form.getFieldValue('text') as string);
+    if (!parsed.ok) return;
+    setSaving(true);
+    try {
+      await repositories.saveHolidaySchedule(parsed.schedule);
+      draft.clear();
+      void message.success(t('teamSettings.scheduleEditor.saved', { year: parsed.schedule.year }));
+      onClose();
+    } catch (error) {
+      void message.error(saveErrorText(error, t));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={
+        existing
+          ? t('teamSettings.scheduleEditor.editTitle', { year: existing.year })
+          : t('teamSettings.scheduleEditor.title')
+      }
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => void submit()}
+      onCancel={() => {
+        draft.clear();
+        onClose();
+      }}
+      width={720}
+    >
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('teamSettings.scheduleEditor.help')}
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        name="holidaySchedule"
+        layout="vertical"
+        onValuesChange={draft.onValuesChange}
+      >
+        <Form.Item
+          name="text"
+          label={
+            <Space>
+              {t('teamSettings.scheduleEditor.text')}
+              <Button size="small" icon={<ImportOutlined />} onClick={() => void importFile()}>
+                {t('teamSettings.scheduleEditor.importFile')}
+              </Button>
+            </Space>
+          }
+          style={{ marginBottom: 8 }}
+        >
+          <Input.TextArea
+            autoFocus
+            rows={10}
+            spellCheck={false}
+            placeholder={t('teamSettings.scheduleEditor.placeholder')}
+            style={{ fontFamily: 'ui-monospace, Consolas, monospace' }}
+          />
+        </Form.Item>
+      </Form>
+      {result && !result.ok && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="schedule-error"
+          title={scheduleErrorText(result.error, result.line, t)}
+          description={attempted ? t('teamSettings.scheduleEditor.invalid') : undefined}
+        />
+      )}
+      {schedule && (
+        <Space
+          orientation="vertical"
+          size={8}
+          style={{ width: '100%' }}
+          data-testid="schedule-preview"
+        >
+          <Alert
+            type="success"
+            showIcon
+            title={t('teamSettings.scheduleEditor.preview', {
+              year: schedule.year,
+              holidays: schedule.holidays.length,
+              makeUps: schedule.makeUpWorkdays.length,
+            })}
+          />
+          <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label={t('teamSettings.scheduleEditor.holidaysLabel')}>
+              <RangeList dates={schedule.holidays} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('teamSettings.scheduleEditor.makeUpsLabel')}>
+              <RangeList dates={schedule.makeUpWorkdays} />
+            </Descriptions.Item>
+          </Descriptions>
+          {replacesUser && (
+            <Alert
+              type="info"
+              showIcon
+              title={t('teamSettings.scheduleEditor.replacesUser', { year: schedule.year })}
+            />
+          )}
+          {replacesBuiltin && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('teamSettings.scheduleEditor.replacesBuiltin', { year: schedule.year })}
+            />
+          )}
+          {weekdayMakeUps.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('teamSettings.scheduleEditor.weekdayMakeUp', {
+                dates: weekdayMakeUps.join('、'),
+              })}
+            />
+          )}
+        </Space>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,36 @@
+import { addDays, format, isWeekend, parseISO } from 'date-fns';
+import type { YearSchedule } from '../../../shared/calendar/year-schedule';
+
+/** A run of consecutive days, both ends included. */
+export type DateRange = { from: string; to: string };
+
+/** Sorted 'yyyy-MM-dd' dates folded into runs of consecutive days, as the notices print them. */
+export function dateRanges(dates: readonly string[]): DateRange[] {
+  const ranges: DateRange[] = [];
+  for (const date of [...dates].sort()) {
+    const last = ranges.at(-1);
+    if (last && format(addDays(parseISO(last.to), 1), 'yyyy-MM-dd') === date) last.to = date;
+    else ranges.push({ from: date, to: date });
+  }
+  return ranges;
+}
+
+export function formatRange({ from, to }: DateRange): string {
+  return from === to ? from : `${from}~${to}`;
+}
+
+/**
+ * A saved schedule written back in the form users paste (休 … / 班 …), so editing a year means
+ * editing the same text, and parseYearScheduleText gives back the same schedule.
+ */
+export function scheduleToText(schedule: YearSchedule): string {
+  return [
+    ...dateRanges(schedule.holidays).map((range) => `休 ${formatRange(range)}`),
+    ...dateRanges(schedule.makeUpWorkdays).map((range) => `班 ${formatRange(range)}`),
+  ].join('\n');
+}
+
+/** Make-up workdays on Monday–Friday change nothing: most likely a typo worth pointing out. */
+export function weekdayMakeUpWorkdays(schedule: YearSchedule): string[] {
+  return schedule.makeUpWorkdays.filter((date) => !isWeekend(parseISO(date)));
+}
