@@ -161,7 +161,13 @@ export function StepForm({ projectId, approvalItems, today, step, onDone }: Prop
   const compact = { marginBottom: 8 };
 
   return (
-    <Form form={form} layout="vertical" requiredMark onValuesChange={draft.onValuesChange}>
+    <Form
+      form={form}
+      layout="vertical"
+      requiredMark
+      aria-label={step ? t('step.editTitle') : t('step.formTitle')}
+      onValuesChange={draft.onValuesChange}
+    >
       <Row gutter={8}>
         <Col span={4}>
           <Form.Item name="on" label={t('fieldLabel.on')} required style={compact}>
@@ -234,6 +240,7 @@ export function StepForm({ projectId, approvalItems, today, step, onDone }: Prop
 }
 
 type DateFieldProps = {
+  id?: string;
   value?: string | null;
   onChange?: (value: string | null) => void;
   label: string;
@@ -243,10 +250,24 @@ type DateFieldProps = {
 };
 
 /** A DateInput inside a div that takes a ref (for focus) and key handlers, which DateInput lacks. */
-function DateField({ value, onChange, label, allowClear, innerRef, onKeyDown }: DateFieldProps) {
+function DateField({
+  id,
+  value,
+  onChange,
+  label,
+  allowClear,
+  innerRef,
+  onKeyDown,
+}: DateFieldProps) {
   return (
     <div ref={innerRef} onKeyDown={onKeyDown}>
-      <DateInput value={value} onChange={onChange} aria-label={label} allowClear={allowClear} />
+      <DateInput
+        id={id}
+        value={value}
+        onChange={onChange}
+        aria-label={label}
+        allowClear={allowClear}
+      />
     </div>
   );
 }
