@@ -12,6 +12,7 @@ import { repositories } from '../../db';
 import { parseForm } from '../../ui/form-issues';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { saveErrorText } from './save-error';
+import { submitOnEnter } from './submit-on-enter';
 
 const limitUnits = ['working', 'calendar', 'none'] as const;
 type LimitUnit = (typeof limitUnits)[number];
@@ -125,11 +126,11 @@ export function CatalogItemFormModal({
       width={640}
     >
       <Form
+        onKeyDown={submitOnEnter(() => void submit())}
         form={form}
         name="catalogItem"
         layout="vertical"
         onValuesChange={draft.onValuesChange}
-        onFinish={() => void submit()}
         style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 12 }}
       >
         <Form.Item

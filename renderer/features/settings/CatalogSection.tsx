@@ -148,7 +148,7 @@ export function CatalogSection() {
         loading={catalog === undefined}
         dataSource={shown}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1250 }}
         locale={{ emptyText: t('teamSettings.catalog.empty') }}
         columns={[
           ...(stage === 'all'
@@ -178,26 +178,28 @@ export function CatalogSection() {
           {
             title: t('teamSettings.catalog.level'),
             dataIndex: 'departmentLevel',
-            width: 60,
+            width: 56,
             render: (level: CatalogItem['departmentLevel']) => t(`departmentLevel.${level}`),
           },
           {
+            // The note (where the limit comes from) sits under the limit: one column, dense rows.
             title: t('teamSettings.catalog.timeLimit'),
             key: 'timeLimit',
-            width: 120,
+            width: 250,
             render: (_, entry) => (
-              <span data-testid="catalog-time-limit">{formatTimeLimit(entry.timeLimit, t)}</span>
+              <>
+                <div data-testid="catalog-time-limit">{formatTimeLimit(entry.timeLimit, t)}</div>
+                {entry.limitNote && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {entry.limitNote}
+                  </Typography.Text>
+                )}
+              </>
             ),
-          },
-          {
-            title: t('teamSettings.catalog.limitNote'),
-            dataIndex: 'limitNote',
-            ellipsis: { showTitle: true },
           },
           {
             title: t('teamSettings.catalog.materials'),
             dataIndex: 'materials',
-            width: 260,
             render: (materials: string[]) => (
               <Space size={[0, 4]} wrap>
                 {materials.map((material) => (
@@ -224,7 +226,7 @@ export function CatalogSection() {
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 220,
+            width: 250,
             fixed: 'right',
             render: (_, entry) => (
               <Space size={0}>

@@ -10,6 +10,7 @@ import { repositories } from '../../db';
 import { parseForm } from '../../ui/form-issues';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { saveErrorText } from './save-error';
+import { submitOnEnter } from './submit-on-enter';
 
 type Props = {
   /** The helper-agent being edited; undefined for a new one. */
@@ -62,11 +63,11 @@ export function HelperAgentFormModal({ agent, onClose }: Props) {
       width={440}
     >
       <Form
+        onKeyDown={submitOnEnter(() => void submit())}
         form={form}
         name="helperAgent"
         layout="vertical"
         onValuesChange={draft.onValuesChange}
-        onFinish={() => void submit()}
       >
         <Form.Item name="name" label={t('teamSettings.agents.name')} required>
           <Input autoFocus />
@@ -75,7 +76,7 @@ export function HelperAgentFormModal({ agent, onClose }: Props) {
           <Input placeholder={t('teamSettings.agents.unitPlaceholder')} />
         </Form.Item>
         <Form.Item name="phone" label={t('teamSettings.agents.phone')}>
-          <Input inputMode="tel" onPressEnter={() => void submit()} />
+          <Input inputMode="tel" />
         </Form.Item>
         <Form.Item name="active" label={t('teamSettings.agents.active')} valuePropName="checked">
           <Switch />

@@ -9,6 +9,7 @@ import { repositories } from '../../db';
 import { bridge } from '../../platform/bridge';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { saveErrorText } from './save-error';
+import { submitOnEnter } from './submit-on-enter';
 import { scheduleErrorText } from './schedule-errors';
 import { dateRanges, formatRange, scheduleToText, weekdayMakeUpWorkdays } from './schedule-text';
 
@@ -72,7 +73,7 @@ export function YearScheduleModal({ existing, saved, onClose }: Props) {
 
   async function submit() {
     setAttempted(true);
-    const parsed = parseYearScheduleText(form.getFieldValue('text') as string);
+    const parsed = parseYearScheduleText((form.getFieldValue('text') as string | undefined) ?? '');
     if (!parsed.ok) return;
     setSaving(true);
     try {
@@ -109,6 +110,7 @@ export function YearScheduleModal({ existing, saved, onClose }: Props) {
         {t('teamSettings.scheduleEditor.help')}
       </Typography.Paragraph>
       <Form
+        onKeyDown={submitOnEnter(() => void submit())}
         form={form}
         name="holidaySchedule"
         layout="vertical"

@@ -108,7 +108,7 @@ const zhCN = {
     scheduleEditor: {
       title: '录入/导入节假日安排',
       editTitle: '{{year}} 年节假日安排',
-      help: '每行一条：“休”为放假日，可写起止日期；“班”为调休上班日。以 # 开头的行是注释。也可粘贴 JSON，或从文件导入。',
+      help: '每行一条：“休”为放假日，可写起止日期；“班”为调休上班日。以 # 开头的行是注释。也可粘贴 JSON，或从文件导入。Ctrl+Enter 保存。',
       placeholder:
         '# 2027 年部分节假日安排（示例格式）\n休 2027-01-01~2027-01-03\n班 2027-02-07\n休 2027-02-06~2027-02-12 # 春节',
       text: '安排内容',
@@ -267,7 +267,7 @@ const en: typeof zhCN = {
     scheduleEditor: {
       title: 'Enter / import a holiday schedule',
       editTitle: '{{year}} holiday schedule',
-      help: 'One entry a line: “休” for days off (a from~to range is allowed), “班” for make-up workdays. Lines starting with # are comments. JSON can be pasted too, or imported from a file.',
+      help: 'One entry a line: “休” for days off (a from~to range is allowed), “班” for make-up workdays. Lines starting with # are comments. JSON can be pasted too, or imported from a file. Ctrl+Enter saves.',
       placeholder:
         '# 2027 schedule (example format)\n休 2027-01-01~2027-01-03\n班 2027-02-07\n休 2027-02-06~2027-02-12 # Spring Festival',
       text: 'Schedule',
