@@ -178,7 +178,7 @@ export function CatalogSection() {
           {
             title: t('teamSettings.catalog.level'),
             dataIndex: 'departmentLevel',
-            width: 56,
+            width: 72,
             render: (level: CatalogItem['departmentLevel']) => t(`departmentLevel.${level}`),
           },
           {
@@ -198,20 +198,9 @@ export function CatalogSection() {
             ),
           },
           {
-            title: t('teamSettings.catalog.materials'),
-            dataIndex: 'materials',
-            render: (materials: string[]) => (
-              <Space size={[0, 4]} wrap>
-                {materials.map((material) => (
-                  <Tag key={material}>{material}</Tag>
-                ))}
-              </Space>
-            ),
-          },
-          {
             title: t('teamSettings.catalog.active'),
             dataIndex: 'active',
-            width: 60,
+            width: 64,
             render: (active: boolean, entry) => (
               <Switch
                 size="small"
@@ -221,6 +210,17 @@ export function CatalogSection() {
                   void run(() => repositories.catalogItems.update(entry.id, { active: checked }))
                 }
               />
+            ),
+          },
+          {
+            title: t('teamSettings.catalog.materials'),
+            dataIndex: 'materials',
+            render: (materials: string[]) => (
+              <Space size={[0, 4]} wrap>
+                {materials.map((material) => (
+                  <Tag key={material}>{material}</Tag>
+                ))}
+              </Space>
             ),
           },
           {
