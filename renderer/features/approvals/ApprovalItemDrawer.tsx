@@ -304,7 +304,6 @@ export function ApprovalItemDrawer({ item, calendar, onClose }: Props) {
             </Form.Item>
           </Col>
         </Row>
-        <button type="submit" hidden />
       </Form>
     </Drawer>
   );

@@ -223,7 +223,6 @@ export function ProjectForm({ form, onValuesChange, onSubmit }: Props) {
           </Form.Item>
         </Col>
       </Row>
-      <button type="submit" hidden />
     </Form>
   );
 }
