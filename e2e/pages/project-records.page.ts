@@ -14,9 +14,12 @@ export class ProjectRecordsPage {
 
   constructor(readonly page: Page) {}
 
-  /** Fixes the clock (deadlines depend on today), opens the app and passes the first-start form. */
+  /** Sets the clock (deadlines depend on today), opens the app and passes the first-start form. */
   async start(options: { today?: string; name?: string; unit?: string } = {}) {
-    await this.setToday(options.today ?? testToday);
+    // A clock that runs from a known morning: a frozen one would also freeze antd's toasts, which
+    // then pile up over the page.
+    await this.page.clock.install({ time: morningOf(options.today ?? testToday) });
+    await this.page.clock.resume();
     await this.page.goto('./#/workbench');
     await this.page.getByLabel('姓名').fill(options.name ?? '王小明');
     await this.page.getByLabel('派出单位').fill(options.unit ?? '某某镇人民政府');
@@ -26,7 +29,7 @@ export class ProjectRecordsPage {
 
   /** Moves the app's today; a reload lets every derived deadline follow. */
   async setToday(date: string) {
-    await this.page.clock.setFixedTime(new Date(`${date}T09:00:00+08:00`));
+    await this.page.clock.setSystemTime(morningOf(date));
   }
 
   /** Creates a project, taking every catalog item of the given stages, and lands on its page. */
@@ -95,4 +98,8 @@ export class ProjectRecordsPage {
   step(summary: string) {
     return this.page.getByTestId('handling-step').filter({ hasText: summary });
   }
+}
+
+function morningOf(date: string): Date {
+  return new Date(`${date}T09:00:00+08:00`);
 }

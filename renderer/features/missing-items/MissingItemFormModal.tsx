@@ -194,6 +194,8 @@ function MissingItemDialog({
     ) {
       form.setFieldsValue({ suppliedOn: today });
     }
+    // Back to 待补齐 means it has not arrived after all: a supplied date would contradict that.
+    if (changed.status === 'pending') form.setFieldsValue({ suppliedOn: null });
     draft.onValuesChange();
   }
 

@@ -110,7 +110,7 @@ export function MissingItemsTab({ project, records, deadlines, calendar, today }
           {
             title: t('missing.approvalItem'),
             key: 'approvalItem',
-            width: 220,
+            width: 200,
             // One merged cell per approval item: its materials read as one group.
             onCell: (row) => ({ rowSpan: row.groupSpan }),
             render: (_, row) =>
@@ -140,13 +140,13 @@ export function MissingItemsTab({ project, records, deadlines, calendar, today }
           {
             title: t('fieldLabel.supplier'),
             key: 'supplier',
-            width: 120,
+            width: 110,
             render: (_, row) => row.item.supplier,
           },
           {
             title: t('fieldLabel.promisedOn'),
             key: 'promisedOn',
-            width: 260,
+            width: 240,
             render: (_, row) => {
               const deadline = deadlineOf.get(row.item.id);
               return row.item.status === 'pending' && deadline ? (
@@ -164,7 +164,7 @@ export function MissingItemsTab({ project, records, deadlines, calendar, today }
           {
             title: t('fieldLabel.status'),
             key: 'status',
-            width: 96,
+            width: 90,
             render: (_, row) => {
               const status = missingDisplayStatus(row.item, today);
               return <Tag color={statusColors[status]}>{t(`missingStatus.${status}`)}</Tag>;
@@ -173,13 +173,13 @@ export function MissingItemsTab({ project, records, deadlines, calendar, today }
           {
             title: t('fieldLabel.suppliedOn'),
             key: 'suppliedOn',
-            width: 104,
+            width: 100,
             render: (_, row) => row.item.suppliedOn ?? '',
           },
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 300,
+            width: 250,
             render: (_, { item }) => (
               <Space size={0} wrap>
                 {item.status === 'pending' && (

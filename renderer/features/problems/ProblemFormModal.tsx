@@ -126,6 +126,8 @@ function ProblemDialog({ projectId, today, problem, onClose }: Props) {
     if (changed.status === 'resolved' && !form.getFieldValue('resolvedOn')) {
       form.setFieldsValue({ resolvedOn: today });
     }
+    // A reopened problem is not resolved: keeping its date would show it as resolved in the list.
+    if (changed.status && changed.status !== 'resolved') form.setFieldsValue({ resolvedOn: null });
     draft.onValuesChange();
   }
 
