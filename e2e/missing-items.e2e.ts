@@ -140,3 +140,34 @@ test('an edit is logged: the history shows who changed the promised date', async
   await expect(history).toContainText('王小明（某某镇人民政府） 修改');
   await expect(history).toContainText('承诺补齐日期：2026-03-04 → 2026-03-11');
 });
+
+test('right after 容缺受理, the item’s missing materials are entered in a row from 审批事项', async ({
+  page,
+}) => {
+  const app = new ProjectRecordsPage(page);
+  await app.start();
+  await app.createProject('智能装备产业园一期', ['工程建设许可']);
+  await app.acceptItem(item);
+  await app.setHandlingMode(item, '容缺受理');
+
+  await app.tableRow(item).getByRole('button', { name: '登记容缺材料' }).click();
+  const dialog = page.getByRole('dialog', { name: '添加容缺材料' });
+  // The item is chosen already and its deadline is shown before a date is typed.
+  await expect(dialog).toContainText(`${item}（工程建设）`);
+  await expect(dialog).toContainText(`该事项办理期限：${itemDue}`);
+  await expect(dialog.getByLabel('容缺材料')).toBeFocused();
+  await dialog.getByLabel('容缺材料').fill('审定设计方案文本');
+  await app.fillDate(dialog.getByLabel('承诺补齐日期'), '2026-03-10');
+  await dialog.getByRole('button', { name: '保存并继续添加' }).click();
+  await expect(dialog.getByLabel('容缺材料')).toHaveValue('');
+  await dialog.getByLabel('容缺材料').fill('土地权属证明');
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  await app.openTab('容缺材料');
+  for (const material of ['审定设计方案文本', '土地权属证明']) {
+    await expect(app.tableRow(material)).toContainText('2026-03-10 到期');
+  }
+  await expect(app.tableRow('审定设计方案文本')).toContainText(item);
+  await expect(page.getByText('待补齐 2 项')).toBeVisible();
+});

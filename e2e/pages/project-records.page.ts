@@ -70,6 +70,20 @@ export class ProjectRecordsPage {
     await expect(row).toContainText(testToday);
   }
 
+  /** Sets an approval item's 办理方式 in its drawer (审批事项 tab). */
+  async setHandlingMode(itemName: string, mode: '常规' | '容缺受理' | '告知承诺' | '并联') {
+    await this.openTab('审批事项');
+    await this.page
+      .getByRole('row')
+      .filter({ hasText: itemName })
+      .getByRole('button', { name: itemName })
+      .click();
+    const drawer = this.page.getByRole('dialog').filter({ hasText: itemName });
+    await this.choose(drawer.getByLabel('办理方式'), mode);
+    await drawer.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(drawer).toBeHidden();
+  }
+
   /** Types a date into a DateInput and leaves the field with Tab (Enter would submit forms). */
   async fillDate(field: Locator, date: string) {
     await field.click();
