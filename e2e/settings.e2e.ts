@@ -130,7 +130,9 @@ test("a catalog item's new time limit survives a reload", async ({ page }) => {
   await row.getByRole('button', { name: '编辑' }).click();
   const dialog = settings.dialog('编辑审批事项');
   await dialog.getByLabel('办理时限').fill('7');
-  await settings.pick(dialog.getByLabel('时限单位'), '日（自然日）');
+  // antd's button-style radios hide the input itself: click the visible button.
+  await dialog.getByText('日（自然日）', { exact: true }).click();
+  await expect(dialog.getByRole('radio', { name: '日（自然日）' })).toBeChecked();
   await dialog.getByLabel('时限说明').fill('本地承诺 7 日');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();

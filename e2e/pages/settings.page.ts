@@ -56,15 +56,6 @@ export class SettingsPage {
     return this.page.getByRole('alert').filter({ hasText: `${year} 年节假日安排尚未录入` });
   }
 
-  /** Picks an option of an antd Select (the open dropdown is outside the dialog in the DOM). */
-  async pick(select: Locator, option: string) {
-    await select.click();
-    await this.page
-      .locator('.ant-select-dropdown:visible')
-      .getByTitle(option, { exact: true })
-      .click();
-  }
-
   async addHelperAgent(fields: { name: string; unit: string; phone: string }) {
     await this.goToTab('代办员');
     await this.page.getByRole('button', { name: '新增代办员' }).click();

@@ -1,4 +1,4 @@
-import { App, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -164,23 +164,29 @@ export function CatalogItemFormModal({
             style={{ width: '100%' }}
           />
         </Form.Item>
-        <Form.Item name="limitUnit" label={t('teamSettings.catalog.limitUnit')}>
-          <Select
+        <Form.Item
+          name="limitUnit"
+          label={t('teamSettings.catalog.limitUnit')}
+          style={{ gridColumn: 'span 2' }}
+        >
+          {/* Three choices side by side: one click or arrow keys, no dropdown to open. */}
+          <Radio.Group
+            optionType="button"
             options={limitUnits.map((unit) => ({
               value: unit,
               label: unit === 'none' ? t('teamSettings.catalog.limitNone') : t(`timeUnit.${unit}`),
             }))}
           />
         </Form.Item>
-        <Form.Item name="sortOrder" label={t('teamSettings.catalog.sortOrder')}>
-          <InputNumber style={{ width: '100%' }} />
-        </Form.Item>
         <Form.Item
           name="limitNote"
           label={t('teamSettings.catalog.limitNote')}
-          style={{ gridColumn: 'span 3' }}
+          style={{ gridColumn: 'span 2' }}
         >
           <Input placeholder={t('teamSettings.catalog.limitNotePlaceholder')} />
+        </Form.Item>
+        <Form.Item name="sortOrder" label={t('teamSettings.catalog.sortOrder')}>
+          <InputNumber style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item
           name="materials"
