@@ -9,7 +9,10 @@ import { AppPage } from './pages/app.page';
 const at = (date: string) => new Date(`${date}T09:00:00+08:00`);
 
 test('a key project is tracked from acceptance under 容缺 to 预警 and 逾期', async ({ page }) => {
+  test.slow(); // the whole path, many screens
+  // A clock that runs from a known morning (a paused one would also stop antd's animations).
   await page.clock.install({ time: at('2026-02-13') });
+  await page.clock.resume();
   const app = new AppPage(page);
   await app.open();
   await app.createProject({
@@ -52,12 +55,16 @@ test('a key project is tracked from acceptance under 容缺 to 预警 and 逾期
   await expect(missing).toBeHidden();
 
   await app.openTab('容缺材料');
-  await expect(page.getByRole('row').filter({ hasText: '人防面积测算表' })).toContainText('2026-03-05');
-  await expect(page.getByRole('row').filter({ hasText: '消防设计专篇' })).toContainText('2026-03-10');
+  await expect(page.getByRole('row').filter({ hasText: '人防面积测算表' })).toContainText(
+    '2026-03-05',
+  );
+  await expect(page.getByRole('row').filter({ hasText: '消防设计专篇' })).toContainText(
+    '2026-03-10',
+  );
 
   await app.openTab('办理记录');
-  await page.getByLabel('办理情况').fill('递交施工图审查申请，审批局容缺受理');
-  await page.getByLabel('下一步', { exact: true }).fill('催建设单位补交人防测算表');
+  await page.getByRole('textbox', { name: '办理情况' }).fill('递交施工图审查申请，审批局容缺受理');
+  await page.getByRole('textbox', { name: '下一步', exact: true }).fill('催建设单位补交人防测算表');
   await app.typeDate(page.getByLabel('下一步期限'), '2026-03-03');
   await page.getByRole('button', { name: '记录' }).click();
   await expect(page.getByText('催建设单位补交人防测算表')).toBeVisible();
@@ -87,7 +94,9 @@ test('a key project is tracked from acceptance under 容缺 to 预警 and 逾期
   await app.openTab('审批事项');
   await expect(app.projectRow('施工图联合审查')).toContainText('2026-03-12 到期');
   await app.openTab('容缺材料');
-  await expect(page.getByRole('row').filter({ hasText: '人防面积测算表' })).toContainText('逾期未补');
+  await expect(page.getByRole('row').filter({ hasText: '人防面积测算表' })).toContainText(
+    '逾期未补',
+  );
   await app.openTab('办理记录');
   await expect(page.getByText('递交施工图审查申请，审批局容缺受理')).toBeVisible();
 });

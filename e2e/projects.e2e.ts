@@ -18,7 +18,9 @@ test('the first start asks who the user is, then shows the Chinese app', async (
   await expect(page.getByRole('button', { name: '开始使用' })).toHaveCount(0);
 });
 
-test('a created project is still there after a reload, and its edits are logged', async ({ page }) => {
+test('a created project is still there after a reload, and its edits are logged', async ({
+  page,
+}) => {
   const app = new AppPage(page);
   await app.open();
   await app.createProject({

@@ -38,7 +38,10 @@ export class AppPage {
     await this.page.getByLabel('建设单位').fill(fields.ownerCompany);
     if (fields.level) await this.choose(this.page.getByLabel('项目级别'), fields.level);
     for (const stage of fields.stages ?? []) {
-      await this.page.getByRole('tree').getByText(new RegExp(`^${stage}（`)).click();
+      await this.page
+        .getByRole('tree')
+        .getByText(new RegExp(`^${stage}（`))
+        .click();
     }
     await this.page.getByRole('button', { name: '保存' }).click();
     await expect(this.page.getByRole('heading', { name: fields.name, level: 3 })).toBeVisible();
@@ -47,14 +50,17 @@ export class AppPage {
   /** Picks an option of an antd Select. */
   async choose(select: Locator, option: string) {
     await select.click();
-    await this.page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+    await this.page
+      .locator('.ant-select-dropdown:visible')
+      .getByTitle(option, { exact: true })
+      .click();
   }
 
-  /** Types a date into a date field and confirms it. */
+  /** Types a date into a date field and moves on, which keeps it (Enter would also submit a modal). */
   async typeDate(field: Locator, date: string) {
     await field.click();
     await field.fill(date);
-    await field.press('Enter');
+    await field.press('Tab');
   }
 
   async openTab(name: '概况' | '审批事项' | '容缺材料' | '办理记录' | '问题协调') {

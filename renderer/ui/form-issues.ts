@@ -19,7 +19,7 @@ export function parseForm<T>(
     const name = issue.path.filter((part) => typeof part !== 'symbol');
     const key = JSON.stringify(name);
     const entry = byField.get(key) ?? { name, errors: [] };
-    entry.errors.push(String(t(issue.message, 'params' in issue ? (issue.params ?? {}) : {})));
+    entry.errors.push(t(issue.message, 'params' in issue ? (issue.params ?? {}) : {}) as string);
     byField.set(key, entry);
   }
   form.setFields([...byField.values()]);

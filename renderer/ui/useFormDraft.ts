@@ -18,7 +18,7 @@ export function useFormDraft<T extends object>(form: FormInstance<T>, key: strin
         localStorage.removeItem(prefix + key);
       }
     }
-    form.setFieldsValue(values as Parameters<FormInstance<T>['setFieldsValue']>[0]);
+    form.setFieldsValue(values);
     // The initial values only matter when the form opens for a record.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [form, key]);

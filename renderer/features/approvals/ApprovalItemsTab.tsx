@@ -208,7 +208,7 @@ export function ApprovalItemsTab({
                         title={t('item.confirmDelete')}
                         okText={t('common.delete')}
                         cancelText={t('common.cancel')}
-                        onConfirm={() => repositories.approvalItems.remove(item.id)}
+                        onConfirm={() => void repositories.approvalItems.remove(item.id)}
                       >
                         <Button type="link" size="small" danger>
                           {t('common.delete')}

@@ -77,10 +77,9 @@ export function ProjectPage() {
             title={t('project.confirmDelete')}
             okText={t('common.delete')}
             cancelText={t('common.cancel')}
-            onConfirm={async () => {
-              await repositories.projects.remove(project.id);
-              void navigate('/projects');
-            }}
+            onConfirm={() =>
+              void repositories.projects.remove(project.id).then(() => navigate('/projects'))
+            }
           >
             <Button danger size="small">
               {t('common.delete')}
