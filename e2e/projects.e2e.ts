@@ -33,11 +33,13 @@ test('a created project is still there after a reload, and its edits are logged'
 
   await page.getByLabel('包抓领导').fill('李副区长');
   await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByText('已保存')).toBeVisible();
+  await expect(page.getByText('有尚未保存的修改')).toBeHidden();
   await page.getByRole('button', { name: '修改记录' }).click();
   const history = page.getByRole('dialog');
   await expect(history).toContainText('王小明（某某镇人民政府） 修改');
   await expect(history).toContainText('包抓领导：（空） → 李副区长');
+  await page.keyboard.press('Escape');
+  await expect(history).toBeHidden();
 
   await app.goTo('重点项目');
   await expect(app.projectRow('智能装备产业园一期')).toContainText('市重点');

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { requiredText } from './common';
 
 /** Who made a change: the staff member this install belongs to (set at first start). */
 export const actorSchema = z.object({
-  name: z.string().trim().min(1, 'validation.required').max(50, 'validation.tooLong'),
-  unit: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong'),
+  name: requiredText(50),
+  unit: requiredText(100),
 });
 export type Actor = z.infer<typeof actorSchema>;
 

@@ -15,9 +15,14 @@ export const recordMetaSchema = z.object({
 export type RecordMeta = z.infer<typeof recordMetaSchema>;
 
 export const requiredText = (max: number) =>
-  z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
+  z
+    .string('validation.required')
+    .trim()
+    .min(1, 'validation.required')
+    .max(max, 'validation.tooLong');
 
-export const optionalText = (max: number) => z.string().trim().max(max, 'validation.tooLong');
+export const optionalText = (max: number) =>
+  z.string('validation.required').trim().max(max, 'validation.tooLong');
 
 /** A date the user may leave empty: '' from a cleared field becomes null. */
 export const optionalDateSchema = z.preprocess(
