@@ -1,18 +1,5 @@
 import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Modal,
-  Popconfirm,
-  Progress,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-} from 'antd';
+import { App, Button, Card, Empty, Flex, Modal, Progress, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalItem, ApprovalItemInput } from '../../../shared/domain/approval-item';
@@ -27,6 +14,7 @@ import type { ProjectTabProps } from '../projects/project-tab';
 import { ApprovalItemDrawer } from './ApprovalItemDrawer';
 import { ItemDueDate } from './ItemDueDate';
 import { StatusSelect } from './StatusSelect';
+import { DeleteButton } from '../../ui/DeleteButton';
 
 function newItem(projectId: string, stage: Stage, sortOrder: number): ApprovalItemInput {
   return {
@@ -204,16 +192,10 @@ export function ApprovalItemsTab({
                         </Button>
                       )}
                       <HistoryButton recordId={item.id} title={item.name} />
-                      <Popconfirm
+                      <DeleteButton
                         title={t('item.confirmDelete')}
-                        okText={t('common.delete')}
-                        cancelText={t('common.cancel')}
                         onConfirm={() => void repositories.approvalItems.remove(item.id)}
-                      >
-                        <Button type="link" size="small" danger>
-                          {t('common.delete')}
-                        </Button>
-                      </Popconfirm>
+                      />
                     </Space>
                   ),
                 },

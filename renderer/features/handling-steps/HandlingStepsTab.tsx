@@ -7,7 +7,6 @@ import {
   Empty,
   Flex,
   Modal,
-  Popconfirm,
   Space,
   Tag,
   Timeline,
@@ -23,6 +22,7 @@ import { HistoryButton } from '../../ui/HistoryButton';
 import { recordErrorMessage } from '../missing-items/record-errors';
 import type { ProjectTabProps } from '../projects/project-tab';
 import { StepForm } from './StepForm';
+import { DeleteButton } from '../../ui/DeleteButton';
 
 const kindColors: Record<StepKind, string> = {
   consult: 'default',
@@ -90,16 +90,7 @@ export function HandlingStepsTab({ project, records, deadlines, today }: Project
               <Button type="link" size="small" onClick={() => setEditing(step)}>
                 {t('common.edit')}
               </Button>
-              <Popconfirm
-                title={t('common.confirmDelete')}
-                okText={t('common.delete')}
-                cancelText={t('common.cancel')}
-                onConfirm={() => void remove(step)}
-              >
-                <Button type="link" size="small" danger>
-                  {t('common.delete')}
-                </Button>
-              </Popconfirm>
+              <DeleteButton onConfirm={() => void remove(step)} />
               <HistoryButton
                 recordId={step.id}
                 title={`${step.on} ${t(`stepKind.${step.kind}`)}`}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deadline } from '../../../shared/domain/deadlines';
@@ -16,6 +16,7 @@ import {
   type MissingRow,
 } from './missing-rows';
 import { recordErrorMessage } from './record-errors';
+import { DeleteButton } from '../../ui/DeleteButton';
 
 const statusColors: Record<MissingDisplayStatus, string> = {
   pending: 'processing',
@@ -195,16 +196,7 @@ export function MissingItemsTab({ project, records, deadlines, calendar, today }
                 <Button type="link" size="small" onClick={() => setEditing({ missingItem: item })}>
                   {t('common.edit')}
                 </Button>
-                <Popconfirm
-                  title={t('common.confirmDelete')}
-                  okText={t('common.delete')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() => void remove(item)}
-                >
-                  <Button type="link" size="small" danger>
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
+                <DeleteButton onConfirm={() => void remove(item)} />
                 <HistoryButton recordId={item.id} title={item.material} />
               </Space>
             ),

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EscalationLevel, Problem, ProblemStatus } from '../../../shared/domain/problem';
@@ -8,6 +8,7 @@ import { HistoryButton } from '../../ui/HistoryButton';
 import { recordErrorMessage } from '../missing-items/record-errors';
 import type { ProjectTabProps } from '../projects/project-tab';
 import { ProblemFormModal } from './ProblemFormModal';
+import { DeleteButton } from '../../ui/DeleteButton';
 
 // Higher levels stand out more: a problem at the city level is the one leaders ask about.
 const escalationColors: Record<EscalationLevel, string> = {
@@ -150,16 +151,7 @@ export function ProblemsTab({ project, records, today }: ProjectTabProps) {
                 <Button type="link" size="small" onClick={() => setEditing({ problem })}>
                   {t('common.edit')}
                 </Button>
-                <Popconfirm
-                  title={t('common.confirmDelete')}
-                  okText={t('common.delete')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() => void remove(problem)}
-                >
-                  <Button type="link" size="small" danger>
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
+                <DeleteButton onConfirm={() => void remove(problem)} />
                 <HistoryButton recordId={problem.id} title={problem.title} />
               </Space>
             ),

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Flex, Popconfirm, Spin, Tabs, Tag, Typography } from 'antd';
+import { Badge, Button, Empty, Flex, Spin, Tabs, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -17,6 +17,7 @@ import { ProblemsTab } from '../problems/ProblemsTab';
 import { levelColors } from './level-colors';
 import type { ProjectTabProps } from './project-tab';
 import { ProjectOverview } from './ProjectOverview';
+import { DeleteButton } from '../../ui/DeleteButton';
 
 const tabs = ['overview', 'items', 'missing', 'steps', 'problems'] as const;
 type TabKey = (typeof tabs)[number];
@@ -73,18 +74,13 @@ export function ProjectPage() {
           </Tag>
         )}
         <Flex flex={1} justify="end">
-          <Popconfirm
+          <DeleteButton
             title={t('project.confirmDelete')}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
             onConfirm={() =>
               void repositories.projects.remove(project.id).then(() => navigate('/projects'))
             }
-          >
-            <Button danger size="small">
-              {t('common.delete')}
-            </Button>
-          </Popconfirm>
+            link={false}
+          />
         </Flex>
       </Flex>
       <Tabs

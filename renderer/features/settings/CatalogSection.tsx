@@ -1,10 +1,9 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
   Card,
   Input,
-  Popconfirm,
   Segmented,
   Space,
   Switch,
@@ -23,6 +22,7 @@ import { HistoryButton } from '../../ui/HistoryButton';
 import { CatalogItemFormModal } from './CatalogItemFormModal';
 import { saveErrorText } from './save-error';
 import { formatTimeLimit } from './time-limit';
+import { DeleteButton } from '../../ui/DeleteButton';
 
 type StageFilter = Stage | 'all';
 type Editing = undefined | 'new' | CatalogItem;
@@ -238,25 +238,16 @@ export function CatalogSection() {
                 >
                   {t('common.edit')}
                 </Button>
-                <Popconfirm
+                <DeleteButton
                   title={t('teamSettings.catalog.confirmDelete', { name: entry.name })}
-                  description={
-                    <div style={{ maxWidth: 300 }}>{t('teamSettings.catalog.deleteHint')}</div>
-                  }
-                  okText={t('common.delete')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ danger: true }}
+                  description={t('teamSettings.catalog.deleteHint')}
                   onConfirm={() =>
                     void run(
                       () => repositories.catalogItems.remove(entry.id),
                       t('teamSettings.catalog.deleted', { name: entry.name }),
                     )
                   }
-                >
-                  <Button size="small" type="link" danger icon={<DeleteOutlined />}>
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
+                />
                 <HistoryButton recordId={entry.id} title={entry.name} />
               </Space>
             ),

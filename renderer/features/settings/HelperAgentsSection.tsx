@@ -1,5 +1,5 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Space, Switch, Table, Typography } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Space, Switch, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HelperAgent } from '../../../shared/domain/helper-agent';
@@ -8,6 +8,7 @@ import { useHelperAgents } from '../../db/useTeamData';
 import { HistoryButton } from '../../ui/HistoryButton';
 import { HelperAgentFormModal } from './HelperAgentFormModal';
 import { saveErrorText } from './save-error';
+import { DeleteButton } from '../../ui/DeleteButton';
 
 /** undefined: closed; 'new': adding; a record: editing it. */
 type Editing = undefined | 'new' | HelperAgent;
@@ -97,25 +98,18 @@ export function HelperAgentsSection() {
                 >
                   {t('common.edit')}
                 </Button>
-                <Popconfirm
+                <DeleteButton
                   title={t('teamSettings.agents.confirmDelete', { name: agent.name })}
                   description={
                     <div style={{ maxWidth: 280 }}>{t('teamSettings.agents.deleteHint')}</div>
                   }
-                  okText={t('common.delete')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ danger: true }}
                   onConfirm={() =>
                     void run(
                       () => repositories.helperAgents.remove(agent.id),
                       t('teamSettings.agents.deleted', { name: agent.name }),
                     )
                   }
-                >
-                  <Button size="small" type="link" danger icon={<DeleteOutlined />}>
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
+                />
                 <HistoryButton recordId={agent.id} title={agent.name} />
               </Space>
             ),

@@ -1,5 +1,5 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { format } from 'date-fns';
 import { useTranslation } from 'react-i18next';
 import { builtinYears } from '../../../shared/calendar/working-day-calendar';
@@ -8,6 +8,7 @@ import { repositories } from '../../db';
 import { HistoryButton } from '../../ui/HistoryButton';
 import { saveErrorText } from './save-error';
 import { dateRanges, formatRange } from './schedule-text';
+import { DeleteButton } from '../../ui/DeleteButton';
 
 type Row = { key: string; schedule?: HolidaySchedule };
 
@@ -147,22 +148,15 @@ export function HolidaySchedulesSection({ schedules, onEdit }: Props) {
                   >
                     {t('teamSettings.holidays.view')}
                   </Button>
-                  <Popconfirm
+                  <DeleteButton
                     title={t('teamSettings.holidays.confirmDelete', { year: schedule.year })}
                     description={
                       <div style={{ maxWidth: 300 }}>
                         {t('teamSettings.holidays.deleteHint', { year: schedule.year })}
                       </div>
                     }
-                    okText={t('common.delete')}
-                    cancelText={t('common.cancel')}
-                    okButtonProps={{ danger: true }}
                     onConfirm={() => void remove(schedule)}
-                  >
-                    <Button size="small" type="link" danger icon={<DeleteOutlined />}>
-                      {t('common.delete')}
-                    </Button>
-                  </Popconfirm>
+                  />
                   <HistoryButton
                     recordId={schedule.id}
                     title={t('teamSettings.scheduleEditor.editTitle', { year: schedule.year })}
