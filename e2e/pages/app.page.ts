@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseOption } from './select';
 
 export type ProjectFields = {
   name: string;
@@ -49,11 +50,7 @@ export class AppPage {
 
   /** Picks an option of an antd Select. */
   async choose(select: Locator, option: string) {
-    await select.click();
-    await this.page
-      .locator('.ant-select-dropdown:visible')
-      .getByTitle(option, { exact: true })
-      .click();
+    await chooseOption(this.page, select, option);
   }
 
   /** Types a date into a date field and moves on, which keeps it (Enter would also submit a modal). */

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseOption } from './select';
 
 /** The day every records test runs on: a Monday, inside the built-in 2026 holiday data. */
 export const testToday = '2026-03-02';
@@ -65,8 +66,7 @@ export class ProjectRecordsPage {
   async acceptItem(itemName: string) {
     await this.openTab('审批事项');
     const row = this.page.getByRole('row').filter({ hasText: itemName });
-    await row.getByLabel('状态').click();
-    await this.option('已受理').click();
+    await chooseOption(this.page, row.getByLabel('状态'), '已受理');
     await expect(row).toContainText(testToday);
   }
 
@@ -94,8 +94,7 @@ export class ProjectRecordsPage {
 
   /** Picks an option of an antd Select by its visible text. */
   async choose(select: Locator, option: string) {
-    await select.click();
-    await this.option(option).click();
+    await chooseOption(this.page, select, option);
   }
 
   /** An option of the open Select or AutoComplete dropdown (not its hidden a11y copy). */
