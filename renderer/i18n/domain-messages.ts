@@ -165,13 +165,6 @@ const zhCN = {
     promisedAfterDeadline: '承诺补齐日期不得晚于该事项的办理期限（{{dueDate}}）',
     dueBeforeStep: '下一步期限早于办理日期',
     resolvedOnRequired: '请填写解决日期',
-    scheduleLine: '第 {{line}} 行无法识别',
-    scheduleYear: '所有日期须在同一年',
-    scheduleRange: '第 {{line}} 行的日期区间结束早于开始',
-    scheduleDuplicate: '第 {{line}} 行的日期重复',
-    scheduleConflict: '第 {{line}} 行的日期既是休息日又是调休上班日',
-    scheduleEmpty: '没有找到任何日期',
-    scheduleJson: 'JSON 内容不是有效的节假日安排',
   },
 };
 
@@ -348,13 +341,6 @@ const en: Shape<typeof zhCN> = {
     promisedAfterDeadline: 'The promised date may not be after the item’s deadline ({{dueDate}})',
     dueBeforeStep: 'Due before the step itself',
     resolvedOnRequired: 'Enter the date it was resolved',
-    scheduleLine: 'Line {{line}} is not understood',
-    scheduleYear: 'All dates must be in one year',
-    scheduleRange: 'Line {{line}}: the range ends before it starts',
-    scheduleDuplicate: 'Line {{line}}: a date is listed twice',
-    scheduleConflict: 'Line {{line}}: a date is both a holiday and a make-up workday',
-    scheduleEmpty: 'No dates found',
-    scheduleJson: 'The JSON is not a valid holiday schedule',
   },
 };
 

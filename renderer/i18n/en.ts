@@ -71,7 +71,6 @@ export const en: Messages = {
     deleted: 'Deleted flag',
     list: 'Key projects',
     new: 'New project',
-    editTitle: 'Edit project',
     name: 'Project name',
     ownerCompany: 'Owner company',
     level: 'Level',
@@ -83,7 +82,6 @@ export const en: Messages = {
     created: 'Created project “{{name}}”',
     namePlaceholder: 'e.g. Smart equipment park, phase 1',
     ownerPlaceholder: 'e.g. Example Technology Co., Ltd.',
-    helperPlaceholder: 'Helper agent in charge of this project',
   },
   workbench: {
     title: 'Workbench',

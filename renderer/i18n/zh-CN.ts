@@ -69,7 +69,6 @@ export const zhCN = {
     deleted: '删除标记',
     list: '重点项目',
     new: '新建项目',
-    editTitle: '编辑项目',
     name: '项目名称',
     ownerCompany: '建设单位',
     level: '项目级别',
@@ -81,7 +80,6 @@ export const zhCN = {
     created: '已新建项目“{{name}}”',
     namePlaceholder: '例如：智能装备产业园一期',
     ownerPlaceholder: '例如：某某科技有限公司',
-    helperPlaceholder: '负责此项目的代办员姓名',
   },
   workbench: {
     title: '工作台',
