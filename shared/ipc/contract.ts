@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ipcChannels, type IpcChannel } from './channels';
 
 /**
- * The one typed contract between the renderer and the desktop (window.daiban).
+ * The one typed contract between the renderer and the desktop (the `daiban` global of the page).
  * Electron's preload implements it over IPC; renderer/platform/browser-bridge.ts implements it
  * with a file input and a download so the same UI runs in plain Chromium.
  * Channel names are `domain:verb`; main validates every argument with the schemas below.
