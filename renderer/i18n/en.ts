@@ -29,6 +29,7 @@ export const en: Messages = {
     settings: 'Settings',
   },
   common: {
+    recordGone: 'This record no longer exists; it may have been deleted',
     save: 'Save',
     cancel: 'Cancel',
     edit: 'Edit',

@@ -27,6 +27,7 @@ export const zhCN = {
     settings: '设置',
   },
   common: {
+    recordGone: '该记录已不存在，可能已被删除',
     save: '保存',
     cancel: '取消',
     edit: '编辑',

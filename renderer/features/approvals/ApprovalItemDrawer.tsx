@@ -31,6 +31,7 @@ import { DateInput } from '../../ui/DateInput';
 import { HistoryButton } from '../../ui/HistoryButton';
 import { parseForm } from '../../ui/form-issues';
 import { useFormDraft } from '../../ui/useFormDraft';
+import { writeErrorText } from '../../ui/write-error';
 
 /** The form keeps the time limit as two fields; days empty means "no time limit". */
 type ItemForm = Omit<ApprovalItemInput, 'timeLimit'> & {
@@ -108,7 +109,7 @@ export function ApprovalItemDrawer({ item, calendar, onClose }: Props) {
       void message.success(t('common.saved'));
       onClose();
     } catch (error) {
-      void message.error(t('common.unknownError', { message: String(error) }));
+      void message.error(writeErrorText(error, t));
     }
   }
 

@@ -19,10 +19,10 @@ import type { HandlingStep, StepKind } from '../../../shared/domain/handling-ste
 import { repositories } from '../../db';
 import { DeadlineTag, tierColors } from '../../ui/DeadlineTag';
 import { HistoryButton } from '../../ui/HistoryButton';
-import { recordErrorMessage } from '../missing-items/record-errors';
 import type { ProjectTabProps } from '../projects/project-tab';
 import { StepForm } from './StepForm';
 import { DeleteButton } from '../../ui/DeleteButton';
+import { writeErrorText } from '../../ui/write-error';
 
 const kindColors: Record<StepKind, string> = {
   consult: 'default',
@@ -60,7 +60,7 @@ export function HandlingStepsTab({ project, records, deadlines, today }: Project
         t(done ? 'step.markedDone' : 'step.markedUndone', { action: step.nextAction }),
       );
     } catch (error) {
-      void message.error(recordErrorMessage(error, t));
+      void message.error(writeErrorText(error, t));
     }
   }
 
@@ -69,7 +69,7 @@ export function HandlingStepsTab({ project, records, deadlines, today }: Project
       await repositories.handlingSteps.remove(step.id);
       void message.success(t('common.deleted'));
     } catch (error) {
-      void message.error(recordErrorMessage(error, t));
+      void message.error(writeErrorText(error, t));
     }
   }
 

@@ -13,7 +13,7 @@ import { useActor } from '../../db/useActor';
 import { DateInput } from '../../ui/DateInput';
 import { parseForm } from '../../ui/form-issues';
 import { useFormDraft } from '../../ui/useFormDraft';
-import { recordErrorMessage } from '../missing-items/record-errors';
+import { writeErrorText } from '../../ui/write-error';
 
 type FormValues = {
   on: string | null;
@@ -134,7 +134,7 @@ export function StepForm({ projectId, approvalItems, today, step, onDone }: Prop
       draft.clear();
       onDone?.();
     } catch (error) {
-      void message.error(recordErrorMessage(error, t));
+      void message.error(writeErrorText(error, t));
     } finally {
       setSaving(false);
     }

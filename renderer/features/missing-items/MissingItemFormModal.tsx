@@ -16,7 +16,7 @@ import { parseForm } from '../../ui/form-issues';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { useToday } from '../../ui/useToday';
 import { approvalItemDueDate } from './missing-rows';
-import { recordErrorMessage } from './record-errors';
+import { writeErrorText } from '../../ui/write-error';
 
 /**
  * Props of the add/edit form for missing items (容缺材料).
@@ -175,7 +175,7 @@ function MissingItemDialog({
         onClose();
       }
     } catch (error) {
-      void message.error(recordErrorMessage(error, t));
+      void message.error(writeErrorText(error, t));
     } finally {
       setSaving(false);
     }

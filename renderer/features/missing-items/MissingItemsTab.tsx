@@ -15,8 +15,8 @@ import {
   type MissingDisplayStatus,
   type MissingRow,
 } from './missing-rows';
-import { recordErrorMessage } from './record-errors';
 import { DeleteButton } from '../../ui/DeleteButton';
+import { writeErrorText } from '../../ui/write-error';
 
 const statusColors: Record<MissingDisplayStatus, string> = {
   pending: 'processing',
@@ -54,7 +54,7 @@ export function MissingItemsTab({ project, records, deadlines, calendar, today }
       await action();
       void message.success(success);
     } catch (error) {
-      void message.error(recordErrorMessage(error, t));
+      void message.error(writeErrorText(error, t));
     }
   }
 

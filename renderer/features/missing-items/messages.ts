@@ -22,7 +22,6 @@ const zhCN = {
     summary: '待补齐 {{pending}} 项',
     summaryOverdue: '其中逾期未补 {{count}} 项',
     unknownItem: '（所属事项已删除）',
-    recordGone: '该记录已不存在，可能已在其他设备上删除',
   },
 };
 
@@ -50,7 +49,6 @@ const en: typeof zhCN = {
     summary: '{{pending}} outstanding',
     summaryOverdue: '{{count}} of them overdue',
     unknownItem: '(approval item deleted)',
-    recordGone: 'This record no longer exists; it may have been deleted on another device',
   },
 };
 

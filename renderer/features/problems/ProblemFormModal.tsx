@@ -14,7 +14,7 @@ import { repositories } from '../../db';
 import { DateInput } from '../../ui/DateInput';
 import { parseForm } from '../../ui/form-issues';
 import { useFormDraft } from '../../ui/useFormDraft';
-import { recordErrorMessage } from '../missing-items/record-errors';
+import { writeErrorText } from '../../ui/write-error';
 
 type Props = {
   open: boolean;
@@ -110,7 +110,7 @@ function ProblemDialog({ projectId, today, problem, onClose }: Props) {
       void message.success(t('common.saved'));
       onClose();
     } catch (error) {
-      void message.error(recordErrorMessage(error, t));
+      void message.error(writeErrorText(error, t));
     } finally {
       setSaving(false);
     }

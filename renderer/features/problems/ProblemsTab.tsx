@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { EscalationLevel, Problem, ProblemStatus } from '../../../shared/domain/problem';
 import { repositories } from '../../db';
 import { HistoryButton } from '../../ui/HistoryButton';
-import { recordErrorMessage } from '../missing-items/record-errors';
 import type { ProjectTabProps } from '../projects/project-tab';
 import { ProblemFormModal } from './ProblemFormModal';
 import { DeleteButton } from '../../ui/DeleteButton';
+import { writeErrorText } from '../../ui/write-error';
 
 // Higher levels stand out more: a problem at the city level is the one leaders ask about.
 const escalationColors: Record<EscalationLevel, string> = {
@@ -49,7 +49,7 @@ export function ProblemsTab({ project, records, today }: ProjectTabProps) {
       await action();
       void message.success(success);
     } catch (error) {
-      void message.error(recordErrorMessage(error, t));
+      void message.error(writeErrorText(error, t));
     }
   }
 

@@ -13,6 +13,7 @@ import { parseForm } from '../../ui/form-issues';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { CatalogPicker } from './CatalogPicker';
 import { ProjectForm } from './ProjectForm';
+import { writeErrorText } from '../../ui/write-error';
 
 const draftKey = 'project:new';
 
@@ -37,7 +38,7 @@ export function NewProjectPage() {
       void message.success(t('project.created', { name: project.name }));
       void navigate(`/projects/${project.id}`);
     } catch (error) {
-      void message.error(t('common.unknownError', { message: String(error) }));
+      void message.error(writeErrorText(error, t));
     } finally {
       setSaving(false);
     }

@@ -11,6 +11,7 @@ import { HistoryButton } from '../../ui/HistoryButton';
 import { parseForm } from '../../ui/form-issues';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { ProjectForm } from './ProjectForm';
+import { writeErrorText } from '../../ui/write-error';
 
 function inputOf(project: KeyProject): ProjectInput {
   const { id: _id, createdAt: _c, updatedAt: _u, deleted: _d, ...input } = project;
@@ -36,7 +37,7 @@ export function ProjectOverview({ project }: { project: KeyProject }) {
       setDirty(false);
       void message.success(t('common.saved'));
     } catch (error) {
-      void message.error(t('common.unknownError', { message: String(error) }));
+      void message.error(writeErrorText(error, t));
     } finally {
       setSaving(false);
     }

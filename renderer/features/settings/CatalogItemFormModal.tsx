@@ -11,8 +11,8 @@ import { departmentLevels, stages, type Stage } from '../../../shared/domain/sta
 import { repositories } from '../../db';
 import { parseForm } from '../../ui/form-issues';
 import { useFormDraft } from '../../ui/useFormDraft';
-import { saveErrorText } from './save-error';
 import { submitOnEnter } from './submit-on-enter';
+import { writeErrorText } from '../../ui/write-error';
 
 const limitUnits = ['working', 'calendar', 'none'] as const;
 type LimitUnit = (typeof limitUnits)[number];
@@ -105,7 +105,7 @@ export function CatalogItemFormModal({
       void message.success(t('teamSettings.catalog.saved', { name: input.name }));
       onClose();
     } catch (error) {
-      void message.error(saveErrorText(error, t));
+      void message.error(writeErrorText(error, t));
     } finally {
       setSaving(false);
     }

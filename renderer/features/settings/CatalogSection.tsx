@@ -20,9 +20,9 @@ import { repositories } from '../../db';
 import { useCatalog } from '../../db/useTeamData';
 import { HistoryButton } from '../../ui/HistoryButton';
 import { CatalogItemFormModal } from './CatalogItemFormModal';
-import { saveErrorText } from './save-error';
 import { formatTimeLimit } from './time-limit';
 import { DeleteButton } from '../../ui/DeleteButton';
+import { writeErrorText } from '../../ui/write-error';
 
 type StageFilter = Stage | 'all';
 type Editing = undefined | 'new' | CatalogItem;
@@ -72,7 +72,7 @@ export function CatalogSection() {
       await write();
       if (success) void message.success(success);
     } catch (error) {
-      void message.error(saveErrorText(error, t));
+      void message.error(writeErrorText(error, t));
     }
   }
 
@@ -86,7 +86,7 @@ export function CatalogSection() {
           : t('teamSettings.catalog.restoredNone'),
       );
     } catch (error) {
-      void message.error(saveErrorText(error, t));
+      void message.error(writeErrorText(error, t));
     } finally {
       setRestoring(false);
     }

@@ -9,8 +9,8 @@ import {
 import { repositories } from '../../db';
 import { parseForm } from '../../ui/form-issues';
 import { useFormDraft } from '../../ui/useFormDraft';
-import { saveErrorText } from './save-error';
 import { submitOnEnter } from './submit-on-enter';
+import { writeErrorText } from '../../ui/write-error';
 
 type Props = {
   /** The helper-agent being edited; undefined for a new one. */
@@ -42,7 +42,7 @@ export function HelperAgentFormModal({ agent, onClose }: Props) {
       void message.success(t('teamSettings.agents.saved', { name: input.name }));
       onClose();
     } catch (error) {
-      void message.error(saveErrorText(error, t));
+      void message.error(writeErrorText(error, t));
     } finally {
       setSaving(false);
     }

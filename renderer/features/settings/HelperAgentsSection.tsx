@@ -7,8 +7,8 @@ import { repositories } from '../../db';
 import { useHelperAgents } from '../../db/useTeamData';
 import { HistoryButton } from '../../ui/HistoryButton';
 import { HelperAgentFormModal } from './HelperAgentFormModal';
-import { saveErrorText } from './save-error';
 import { DeleteButton } from '../../ui/DeleteButton';
+import { writeErrorText } from '../../ui/write-error';
 
 /** undefined: closed; 'new': adding; a record: editing it. */
 type Editing = undefined | 'new' | HelperAgent;
@@ -25,7 +25,7 @@ export function HelperAgentsSection() {
       await write();
       if (success) void message.success(success);
     } catch (error) {
-      void message.error(saveErrorText(error, t));
+      void message.error(writeErrorText(error, t));
     }
   }
 

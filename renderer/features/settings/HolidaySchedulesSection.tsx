@@ -6,9 +6,9 @@ import { builtinYears } from '../../../shared/calendar/working-day-calendar';
 import type { HolidaySchedule } from '../../../shared/domain/settings';
 import { repositories } from '../../db';
 import { HistoryButton } from '../../ui/HistoryButton';
-import { saveErrorText } from './save-error';
 import { dateRanges, formatRange } from './schedule-text';
 import { DeleteButton } from '../../ui/DeleteButton';
+import { writeErrorText } from '../../ui/write-error';
 
 type Row = { key: string; schedule?: HolidaySchedule };
 
@@ -37,7 +37,7 @@ export function HolidaySchedulesSection({ schedules, onEdit }: Props) {
       await repositories.removeHolidaySchedule(schedule.id);
       void message.success(t('teamSettings.holidays.deleted', { year: schedule.year }));
     } catch (error) {
-      void message.error(saveErrorText(error, t));
+      void message.error(writeErrorText(error, t));
     }
   }
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { actorSchema, type Actor } from '../../../shared/domain/change';
 import { repositories } from '../../db';
 import { parseForm } from '../../ui/form-issues';
-import { saveErrorText } from './save-error';
+import { writeErrorText } from '../../ui/write-error';
 
 /** 我的信息: who this install belongs to, stamped on every change it makes. */
 export function MyInfoSection() {
@@ -36,7 +36,7 @@ export function MyInfoSection() {
       form.setFieldsValue(result);
       void message.success(t('teamSettings.myInfo.saved'));
     } catch (error) {
-      void message.error(saveErrorText(error, t));
+      void message.error(writeErrorText(error, t));
     } finally {
       setSaving(false);
     }

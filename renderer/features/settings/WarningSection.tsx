@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { repositories } from '../../db';
 import { useTeamSettings } from '../../db/useTeamData';
-import { saveErrorText } from './save-error';
+import { writeErrorText } from '../../ui/write-error';
 
 const maxWarnDays = 30;
 
@@ -31,7 +31,7 @@ export function WarningSection() {
       setTyped(undefined);
       void message.success(t('teamSettings.warning.saved'));
     } catch (caught) {
-      void message.error(saveErrorText(caught, t));
+      void message.error(writeErrorText(caught, t));
     } finally {
       setSaving(false);
     }

@@ -8,10 +8,10 @@ import type { HolidaySchedule } from '../../../shared/domain/settings';
 import { repositories } from '../../db';
 import { bridge } from '../../platform/bridge';
 import { useFormDraft } from '../../ui/useFormDraft';
-import { saveErrorText } from './save-error';
 import { submitOnEnter } from './submit-on-enter';
 import { scheduleErrorText } from './schedule-errors';
 import { dateRanges, formatRange, scheduleToText, weekdayMakeUpWorkdays } from './schedule-text';
+import { writeErrorText } from '../../ui/write-error';
 
 type Props = {
   /** The saved year opened for editing; undefined to enter a new one. */
@@ -82,7 +82,7 @@ export function YearScheduleModal({ existing, saved, onClose }: Props) {
       void message.success(t('teamSettings.scheduleEditor.saved', { year: parsed.schedule.year }));
       onClose();
     } catch (error) {
-      void message.error(saveErrorText(error, t));
+      void message.error(writeErrorText(error, t));
     } finally {
       setSaving(false);
     }

@@ -150,7 +150,6 @@ const zhCN = {
       scheduleJson:
         'JSON 格式不对：应为 {"year": 2027, "holidays": ["2027-01-01", …], "makeUpWorkdays": [ … ]}',
     },
-    saveFailed: '保存失败：{{message}}',
   },
 };
 
@@ -308,7 +307,6 @@ const en: typeof zhCN = {
       scheduleJson:
         'Invalid JSON: expected {"year": 2027, "holidays": ["2027-01-01", …], "makeUpWorkdays": [ … ]}',
     },
-    saveFailed: 'Saving failed: {{message}}',
   },
 };
 

@@ -13,6 +13,7 @@ import {
 import type { SavedJsonFile } from '../../../shared/ipc/contract';
 import { dataFiles } from '../../db';
 import { bridge } from '../../platform/bridge';
+import { writeErrorText } from '../../ui/write-error';
 
 export function SyncPage() {
   const { t } = useTranslation();
@@ -90,9 +91,7 @@ export function SyncPage() {
   function run(action: () => Promise<void>) {
     setBusy(true);
     action()
-      .catch((error: unknown) =>
-        message.error(t('common.unknownError', { message: String(error) })),
-      )
+      .catch((error: unknown) => message.error(writeErrorText(error, t)))
       .finally(() => setBusy(false));
   }
 

@@ -1,0 +1,18 @@
+import type { TFunction } from 'i18next';
+import { ZodError } from 'zod';
+import { RecordNotFoundError } from '../db/record-repository';
+
+/**
+ * A failed write as one Chinese sentence, never a stack trace: the repositories validate with zod,
+ * whose messages are i18n keys; a record deleted meanwhile (e.g. by an import) says so; anything
+ * else (a full disk, say) shows its own message.
+ */
+export function writeErrorText(error: unknown, t: TFunction): string {
+  if (error instanceof ZodError) {
+    return [...new Set(error.issues.map((issue) => t(issue.message)))].join('；');
+  }
+  if (error instanceof RecordNotFoundError) return t('common.recordGone');
+  return t('common.unknownError', {
+    message: error instanceof Error ? error.message : String(error),
+  });
+}
