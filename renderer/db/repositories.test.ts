@@ -125,6 +125,50 @@ describe('data file import', () => {
   });
 });
 
+describe('restoring a backup', () => {
+  const actor = { name: '李四', unit: '区审批局' };
+
+  it('brings the database back to exactly the backup and logs each restored record', async () => {
+    await repos.seedCatalog();
+    const kept = await repos.createProject(input);
+    const io = createDataFileIo(db);
+    const backup = await io.readAll();
+
+    clock = new Date('2026-12-02T08:00:00.000Z');
+    await repos.projects.update(kept.id, { name: '备份后改名' });
+    const later = await repos.createProject({ ...input, name: '备份后新建' });
+
+    const logged = await io.restore(backup, actor, new Date('2026-12-03T08:00:00.000Z'));
+    expect(await io.readAll()).toEqual(backup);
+    expect(logged).toBe(2);
+    const history = await db.changes.where('recordId').equals(kept.id).toArray();
+    expect(history.find((change) => change.via === 'restore')).toMatchObject({
+      op: 'update',
+      by: actor,
+      fields: { name: ['备份后改名', input.name] },
+    });
+    const removed = await db.changes.where('recordId').equals(later.id).toArray();
+    expect(removed.some((change) => change.via === 'restore' && change.op === 'delete')).toBe(
+      true,
+    );
+  });
+
+  it('changes nothing when a table of the backup cannot be written', async () => {
+    const project = await repos.createProject(input);
+    const io = createDataFileIo(db);
+    const before = await io.readAll();
+    const broken = {
+      ...before,
+      projects: [],
+      // IndexedDB cannot store a function: this table's write fails after projects were cleared.
+      helperAgents: [{ notCloneable: () => 1 } as never],
+    };
+    await expect(io.restore(broken, actor, new Date())).rejects.toThrow();
+    expect(await io.readAll()).toEqual(before);
+    expect((await db.projects.get(project.id))?.name).toBe(input.name);
+  });
+});
+
 describe('database upgrade', () => {
   it('turns v1 projects with a helper-agent name into v2 projects with helper-agent records', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;

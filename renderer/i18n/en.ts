@@ -139,7 +139,8 @@ export const en: Messages = {
     storage: 'Local storage',
     storagePersisted: 'Persistent storage granted: the browser will not evict this app’s data.',
     storageNotPersisted:
-      'Persistent storage not granted: the browser may evict data when space is low. Export a data file regularly.',
+      'Persistent storage not granted: when the disk runs low or browsing data is cleared, the browser may delete all of this app’s data (the desktop app is granted persistent storage and is safe from this). Back up regularly and keep the files elsewhere.',
+    goToBackups: 'Back up',
     storageUnsupported: 'This environment cannot request persistent storage.',
     storageUsage: '{{used}} used of {{quota}} quota',
     about: 'About',

@@ -1,4 +1,5 @@
 import { approvalMessages } from '../features/approvals/messages';
+import { backupMessages } from '../features/backups/messages';
 import { missingItemMessages } from '../features/missing-items/messages';
 import { stepMessages } from '../features/handling-steps/messages';
 import { problemMessages } from '../features/problems/messages';
@@ -10,6 +11,7 @@ import { settingsMessages } from '../features/settings/messages';
  */
 const features = [
   approvalMessages,
+  backupMessages,
   missingItemMessages,
   stepMessages,
   problemMessages,

@@ -134,7 +134,9 @@ export const zhCN = {
     language: '界面语言',
     storage: '本地存储',
     storagePersisted: '已获准持久保存：浏览器不会在空间不足时清除本应用的数据。',
-    storageNotPersisted: '未获准持久保存：空间紧张时浏览器可能清除数据，请定期导出数据文件备份。',
+    storageNotPersisted:
+      '未获准持久保存：磁盘空间紧张或清除浏览数据时，浏览器可能删除本应用的全部数据（桌面应用获准持久保存，不会如此）。请定期备份，并把备份文件另行保存。',
+    goToBackups: '去备份',
     storageUnsupported: '此环境不支持持久存储请求。',
     storageUsage: '已用 {{used}}，可用配额 {{quota}}',
     about: '关于',

@@ -1,6 +1,12 @@
+import { format } from 'date-fns';
+import { z } from 'zod';
 import {
+  backupCountsSchema,
+  backupNameSchema,
+  backupReasonSchema,
   maxJsonFileBytes,
   type AppInfo,
+  type BackupEntry,
   type DaibanBridge,
   type OpenJsonFileResult,
 } from '../../shared/ipc/contract';
@@ -21,6 +27,43 @@ function pickJsonFile(): Promise<File | null> {
     document.body.append(input);
     input.click();
   });
+}
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Chromium reads the blob when the download starts; revoke once that has had time to happen.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * A browser cannot list its downloads, so the backups made here are remembered in localStorage:
+ * enough to show the list and to remind the user when the last one is old.
+ */
+const backupHistoryKey = 'daiban.backups';
+const keptBackupEntries = 50;
+const backupEntrySchema = z.object({
+  name: backupNameSchema,
+  createdAt: z.iso.datetime(),
+  sizeBytes: z.number().int().min(0),
+  reason: backupReasonSchema,
+  counts: backupCountsSchema.nullable(),
+});
+
+function backupHistory(): BackupEntry[] {
+  try {
+    const parsed = z
+      .array(backupEntrySchema)
+      .safeParse(JSON.parse(localStorage.getItem(backupHistoryKey) ?? '[]'));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -45,19 +88,39 @@ export const browserBridge: DaibanBridge = {
   },
 
   saveJsonFile({ suggestedName, text }) {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = suggestedName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // Chromium reads the blob when the download starts; revoke once that has had time to happen.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    download(suggestedName, text);
     return Promise.resolve({ name: suggestedName });
   },
 
   revealFile() {
+    return Promise.resolve();
+  },
+
+  listBackups() {
+    return Promise.resolve({ folder: '', entries: backupHistory() });
+  },
+
+  saveBackup({ reason, text, counts }) {
+    const now = new Date();
+    const entry: BackupEntry = {
+      name: `帮代通备份-${format(now, 'yyyyMMdd-HHmmss')}.json`,
+      createdAt: now.toISOString(),
+      sizeBytes: new Blob([text]).size,
+      reason,
+      counts,
+    };
+    download(entry.name, text);
+    const history = [entry, ...backupHistory()].slice(0, keptBackupEntries);
+    localStorage.setItem(backupHistoryKey, JSON.stringify(history));
+    return Promise.resolve(entry);
+  },
+
+  /** Downloads cannot be read back: the browser restores from a file the user picks. */
+  readBackup({ name }) {
+    return Promise.resolve({ status: 'missing', name });
+  },
+
+  revealBackups() {
     return Promise.resolve();
   },
 };

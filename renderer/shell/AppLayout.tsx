@@ -7,6 +7,7 @@ import {
 import { Layout, Menu, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { BackupGuard } from '../features/backups/BackupGuard';
 
 const navigation = [
   { path: '/workbench', label: 'nav.workbench', icon: <DashboardOutlined /> },
@@ -40,6 +41,7 @@ export function AppLayout() {
         />
       </Layout.Sider>
       <Layout.Content style={{ padding: 16, overflow: 'auto' }}>
+        <BackupGuard />
         <Outlet />
       </Layout.Content>
     </Layout>

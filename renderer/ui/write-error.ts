@@ -12,7 +12,14 @@ export function writeErrorText(error: unknown, t: TFunction): string {
     return [...new Set(error.issues.map((issue) => t(issue.message)))].join('；');
   }
   if (error instanceof RecordNotFoundError) return t('common.recordGone');
-  return t('common.unknownError', {
-    message: error instanceof Error ? error.message : String(error),
-  });
+  return t('common.unknownError', { message: failureMessage(error) });
+}
+
+/**
+ * The message of a failure without the wrapping Electron adds to errors thrown in the main
+ * process ("Error invoking remote method 'backup:save': Error: ENOSPC…" → "ENOSPC…").
+ */
+export function failureMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, '');
 }

@@ -18,6 +18,8 @@ export type ChangeRecord = {
   op: 'create' | 'update' | 'delete';
   /** field → [before, after]; JSON values. */
   fields: Record<string, [unknown, unknown]>;
+  /** How the change arrived when it was not typed in on this install. */
+  via?: 'restore';
 };
 
 /** The fields whose JSON values differ between two versions of a record. */

@@ -4,6 +4,10 @@ export const ipcChannels = {
   openJsonFile: 'file:open-json',
   saveJsonFile: 'file:save-json',
   revealFile: 'file:reveal',
+  listBackups: 'backup:list',
+  saveBackup: 'backup:save',
+  readBackup: 'backup:read',
+  revealBackups: 'backup:reveal-folder',
 } as const;
 
 export type IpcChannel = (typeof ipcChannels)[keyof typeof ipcChannels];

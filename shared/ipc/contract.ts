@@ -33,8 +33,11 @@ export const openJsonFileRequestSchema = z.object({
 });
 export type OpenJsonFileRequest = z.infer<typeof openJsonFileRequestSchema>;
 
-/** 20 MiB: larger files are refused before they are read into memory. */
-export const maxJsonFileBytes = 20 * 1024 * 1024;
+/**
+ * 256 MiB: far above a city-scale team's full data (~80 MB), and safely below the longest string
+ * a JavaScript engine holds. Larger files are refused before they are read into memory.
+ */
+export const maxJsonFileBytes = 256 * 1024 * 1024;
 
 /** The outcome of an open dialog; a file over maxJsonFileBytes is refused unread. */
 export type OpenJsonFileResult =
@@ -65,12 +68,69 @@ export const revealFileRequestSchema = z.object({
 });
 export type RevealFileRequest = z.infer<typeof revealFileRequestSchema>;
 
+/**
+ * Automatic backups (自动备份). A backup is a full data file (the same export 同步 writes).
+ * On the desktop main keeps them in `<data folder>/backups/`, names them, and applies the retention
+ * rule (shared/backup/retention.ts); in a browser a backup is a download, and the list is the
+ * history of the downloads made from this browser.
+ */
+export const backupReasons = ['daily', 'manual', 'beforeImport', 'beforeRestore'] as const;
+export const backupReasonSchema = z.enum(backupReasons);
+export type BackupReason = z.infer<typeof backupReasonSchema>;
+
+/** Backup files are named by main: 帮代通备份-yyyyMMdd-HHmmss[-n].json, nothing else is read. */
+export const backupNameSchema = z.string().regex(/^帮代通备份-\d{8}-\d{6}(-\d{1,3})?\.json$/);
+
+/** Live records per table (项目, 审批事项…) at the time of the backup. */
+export const backupCountsSchema = z.record(z.string().max(40), z.number().int().min(0));
+export type BackupCounts = z.infer<typeof backupCountsSchema>;
+
+export type BackupEntry = {
+  name: string;
+  /** ISO date-time the backup was made. */
+  createdAt: string;
+  sizeBytes: number;
+  reason: BackupReason;
+  /** null when the backup file was found without its record (copied in by hand, say). */
+  counts: BackupCounts | null;
+};
+
+export type BackupList = {
+  /** The backups folder on the desktop; '' in a browser, whose backups are downloads. */
+  folder: string;
+  /** Newest first. */
+  entries: BackupEntry[];
+};
+
+export const saveBackupRequestSchema = z.object({
+  reason: backupReasonSchema,
+  text: z.string().max(maxJsonFileBytes),
+  counts: backupCountsSchema,
+});
+export type SaveBackupRequest = z.infer<typeof saveBackupRequestSchema>;
+
+export const readBackupRequestSchema = z.object({ name: backupNameSchema });
+export type ReadBackupRequest = z.infer<typeof readBackupRequestSchema>;
+
+export type ReadBackupResult =
+  | { status: 'opened'; name: string; text: string }
+  | { status: 'missing'; name: string }
+  | { status: 'too-large'; name: string };
+
 /** What the renderer may ask of the desktop. A `null` save means the user cancelled the dialog. */
 export type DaibanBridge = {
   appInfo(): Promise<AppInfo>;
   openJsonFile(request: OpenJsonFileRequest): Promise<OpenJsonFileResult>;
   saveJsonFile(request: SaveJsonFileRequest): Promise<SavedJsonFile | null>;
   revealFile(request: RevealFileRequest): Promise<void>;
+  /** Backups newest first. */
+  listBackups(): Promise<BackupList>;
+  /** Writes a backup (then prunes old ones by the retention rule); throws when it cannot. */
+  saveBackup(request: SaveBackupRequest): Promise<BackupEntry>;
+  /** Reads one listed backup (desktop only: a browser answers 'missing'). */
+  readBackup(request: ReadBackupRequest): Promise<ReadBackupResult>;
+  /** Opens the backups folder in the file manager (desktop only). */
+  revealBackups(): Promise<void>;
 };
 
 /** Each bridge method, its channel, and how main validates its argument. */
@@ -79,6 +139,10 @@ export const bridgeMethods = {
   openJsonFile: { channel: ipcChannels.openJsonFile, request: openJsonFileRequestSchema },
   saveJsonFile: { channel: ipcChannels.saveJsonFile, request: saveJsonFileRequestSchema },
   revealFile: { channel: ipcChannels.revealFile, request: revealFileRequestSchema },
+  listBackups: { channel: ipcChannels.listBackups, request: z.undefined() },
+  saveBackup: { channel: ipcChannels.saveBackup, request: saveBackupRequestSchema },
+  readBackup: { channel: ipcChannels.readBackup, request: readBackupRequestSchema },
+  revealBackups: { channel: ipcChannels.revealBackups, request: z.undefined() },
 } as const satisfies Record<keyof DaibanBridge, { channel: IpcChannel; request: z.ZodType }>;
 
 export type BridgeMethod = keyof DaibanBridge;

@@ -9,6 +9,7 @@ import { useHolidaySchedules } from '../../db/useTeamData';
 import { changeLanguage, type Language } from '../../i18n';
 import { bridge } from '../../platform/bridge';
 import { readStorageStatus, type StorageStatus } from '../../platform/storage';
+import { BackupsSection } from '../backups/BackupsSection';
 import { CatalogSection } from './CatalogSection';
 import { HelperAgentsSection } from './HelperAgentsSection';
 import { HolidayCoverageAlert } from './HolidayCoverageAlert';
@@ -17,7 +18,7 @@ import { MyInfoSection } from './MyInfoSection';
 import { WarningSection } from './WarningSection';
 import { YearScheduleModal } from './YearScheduleModal';
 
-const tabs = ['general', 'helperAgents', 'catalog', 'holidays'] as const;
+const tabs = ['general', 'helperAgents', 'catalog', 'holidays', 'backups'] as const;
 type Tab = (typeof tabs)[number];
 
 /** undefined: closed; 'new': entering a year; a record: editing that year. */
@@ -28,7 +29,7 @@ function megabytes(bytes: number): string {
 }
 
 /** This install's own settings, under 常规: language, storage and where the data lives. */
-function GeneralCards() {
+function GeneralCards({ onBackups }: { onBackups: () => void }) {
   const { t, i18n } = useTranslation();
   const [info, setInfo] = useState<AppInfo>();
   const [storage, setStorage] = useState<StorageStatus>();
@@ -61,12 +62,19 @@ function GeneralCards() {
                 : t('settings.storageNotPersisted')}
         </Typography.Paragraph>
         {storage?.supported && (
-          <Typography.Text type="secondary">
-            {t('settings.storageUsage', {
-              used: megabytes(storage.usage),
-              quota: megabytes(storage.quota),
-            })}
-          </Typography.Text>
+          <Space>
+            <Typography.Text type="secondary">
+              {t('settings.storageUsage', {
+                used: megabytes(storage.usage),
+                quota: megabytes(storage.quota),
+              })}
+            </Typography.Text>
+            {!storage.persisted && (
+              <Button size="small" onClick={onBackups}>
+                {t('settings.goToBackups')}
+              </Button>
+            )}
+          </Space>
         )}
       </Card>
       <Card size="small" title={t('settings.about')}>
@@ -144,7 +152,7 @@ export function SettingsPage() {
               <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 760 }}>
                 <MyInfoSection />
                 <WarningSection />
-                <GeneralCards />
+                <GeneralCards onBackups={() => setTab('backups')} />
               </Space>
             ),
           },
@@ -164,6 +172,7 @@ export function SettingsPage() {
               />
             ),
           },
+          { key: 'backups', label: t('backup.tab'), children: <BackupsSection /> },
         ]}
       />
       {scheduleEditing !== undefined && (

@@ -8,12 +8,13 @@ import {
   parseDataFile,
   planSummary,
   type DataFile,
-  type DataFileProblem,
 } from '../../../shared/exchange/data-file';
 import type { SavedJsonFile } from '../../../shared/ipc/contract';
 import { dataFiles } from '../../db';
 import { bridge } from '../../platform/bridge';
-import { writeErrorText } from '../../ui/write-error';
+import { failureMessage, writeErrorText } from '../../ui/write-error';
+import { backsUpAutomatically, makeBackup } from '../backups/backup-actions';
+import { fileProblemText, type FileProblem } from './problem-text';
 
 export function SyncPage() {
   const { t } = useTranslation();
@@ -36,20 +37,10 @@ export function SyncPage() {
     void message.success(t('sync.exported', { count, name: saved.name }));
   }
 
-  function refuse(name: string, problem: DataFileProblem | { reason: 'reasonTooLarge' }) {
-    const params =
-      problem.reason === 'reasonInvalidRecord'
-        ? {
-            ...problem,
-            table: t(`sync.table.${problem.table}`),
-            field: t(`fieldLabel.${problem.field.split('.')[0] ?? ''}`, {
-              defaultValue: problem.field,
-            }),
-          }
-        : problem;
+  function refuse(name: string, problem: FileProblem) {
     modal.error({
       title: t('sync.import'),
-      content: t('sync.badFile', { name, reason: t(`sync.${problem.reason}`, params) }),
+      content: t('sync.badFile', { name, reason: fileProblemText(problem, t) }),
     });
   }
 
@@ -71,6 +62,18 @@ export function SyncPage() {
       okText: t('sync.confirmImport'),
       cancelText: t('common.cancel'),
       onOk: async () => {
+        // The desktop keeps a backup from just before every import; if it cannot, nothing is imported.
+        if (await backsUpAutomatically()) {
+          try {
+            await makeBackup('beforeImport');
+          } catch (error) {
+            modal.error({
+              title: t('sync.import'),
+              content: t('backup.beforeImportFailed', { message: failureMessage(error) }),
+            });
+            return;
+          }
+        }
         const applied = planSummary(await dataFiles.importFile(file));
         void message.success(
           t('sync.imported', { added: applied.added, updated: applied.updated }),

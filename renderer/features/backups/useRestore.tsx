@@ -1,0 +1,110 @@
+import { App, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { syncedTables, type SyncedTable } from '../../../shared/domain/records';
+import { parseDataFile } from '../../../shared/exchange/data-file';
+import {
+  planRestore,
+  restoreChangesNothing,
+  type TableRestorePlan,
+} from '../../../shared/exchange/restore-plan';
+import { dataFiles, repositories } from '../../db';
+import { failureMessage, writeErrorText } from '../../ui/write-error';
+import { fileProblemText, type FileProblem } from '../sync/problem-text';
+import { makeBackup } from './backup-actions';
+
+type PlanRow = TableRestorePlan & { table: SyncedTable };
+
+/**
+ * 从备份恢复: validate the whole backup first, show what will change, back up the current data,
+ * then replace the database in one transaction. A refusal at any step changes nothing.
+ */
+export function useRestore(onDone: () => void) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+
+  function refuse(name: string, reason: string) {
+    modal.error({ title: t('backup.title'), content: t('backup.badBackup', { name, reason }) });
+  }
+
+  async function restoreNow(name: string, tables: Parameters<typeof dataFiles.restore>[0]) {
+    try {
+      await makeBackup('beforeRestore');
+    } catch (error) {
+      modal.error({
+        title: t('backup.title'),
+        content: t('backup.beforeRestoreFailed', { message: failureMessage(error) }),
+      });
+      return;
+    }
+    const actor = await repositories.loadActor();
+    if (!actor) return;
+    try {
+      const count = await dataFiles.restore(tables, actor, new Date());
+      void message.success(t('backup.restored', { name, count }));
+    } catch (error) {
+      void message.error(writeErrorText(error, t));
+    }
+    onDone();
+  }
+
+  return {
+    refuseProblem(name: string, problem: FileProblem) {
+      refuse(name, fileProblemText(problem, t));
+    },
+
+    refuseMissing(name: string) {
+      refuse(name, t('backup.missing', { name }));
+    },
+
+    async restore(name: string, text: string) {
+      const parsed = parseDataFile(text);
+      if (!parsed.ok) return refuse(name, fileProblemText(parsed.problem, t));
+      const backup = parsed.file.tables;
+      const plan = planRestore(await dataFiles.readAll(), backup);
+      if (restoreChangesNothing(plan)) {
+        modal.info({ title: t('backup.title'), content: t('backup.nothingToRestore', { name }) });
+        return;
+      }
+      const rows: PlanRow[] = syncedTables
+        .map((table) => ({ table, ...plan[table] }))
+        .filter((row) => row.current + row.backup > 0);
+      const column = (key: keyof TableRestorePlan) => ({
+        key,
+        dataIndex: key,
+        title: t(`backup.restoreColumns.${key}`),
+        align: 'right' as const,
+      });
+      modal.confirm({
+        title: t('backup.restoreTitle', { name }),
+        width: 640,
+        content: (
+          <>
+            <Typography.Paragraph>{t('backup.restoreIntro')}</Typography.Paragraph>
+            <Table<PlanRow>
+              size="small"
+              rowKey="table"
+              pagination={false}
+              dataSource={rows}
+              data-testid="restore-plan"
+              columns={[
+                {
+                  key: 'kind',
+                  title: t('backup.restoreColumns.kind'),
+                  render: (_, row) => t(`sync.table.${row.table}`),
+                },
+                column('current'),
+                column('backup'),
+                column('restored'),
+                column('changed'),
+                column('removed'),
+              ]}
+            />
+          </>
+        ),
+        okText: t('backup.confirmRestore'),
+        cancelText: t('common.cancel'),
+        onOk: () => restoreNow(name, backup),
+      });
+    },
+  };
+}
