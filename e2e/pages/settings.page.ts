@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type SettingsTab = '常规' | '代办员' | '审批事项目录' | '节假日安排';
+export type SettingsTab = '常规' | '代办员' | '审批事项目录' | '节假日安排' | '备份与恢复';
 
 /** The 设置 page as a user sees it: its tabs, the cards under 常规, and the modals it opens. */
 export class SettingsPage {

@@ -79,10 +79,7 @@ export function createDataFileIo(db: DaibanDatabase) {
           for (const row of after) {
             const old = before.get(row.id);
             before.delete(row.id);
-            const fields = changedFields(
-              old as Record<string, unknown> | undefined,
-              row as Record<string, unknown>,
-            );
+            const fields = changedFields(old, row);
             if (Object.keys(fields).length === 0) continue;
             const op = !old || old.deleted ? 'create' : row.deleted ? 'delete' : 'update';
             log.push(entry(name, row.id, op, fields));

@@ -30,7 +30,8 @@ const zhCN = {
     savedDownload: '已备份，文件已下载：{{name}}',
     failed: '备份失败：{{message}}',
     autoFailedTitle: '自动备份失败',
-    autoFailed: '今天的自动备份没有成功：{{message}}。数据仍在本机，请到“设置 → 备份与恢复”点“立即备份”重试。',
+    autoFailed:
+      '今天的自动备份没有成功：{{message}}。数据仍在本机，请到“设置 → 备份与恢复”点“立即备份”重试。',
     reminderTitle: '已超过 7 天没有备份',
     reminderNever: '本浏览器还没有做过备份。浏览器中的数据可能因清除浏览数据而丢失，请立即备份。',
     reminderOld: '上次备份是在 {{date}}。浏览器中的数据可能因清除浏览数据而丢失，请立即备份。',
