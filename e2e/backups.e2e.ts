@@ -68,6 +68,10 @@ test('a manual backup is listed, and restoring it into a changed database return
   await app.goTo('重点项目');
   await expect(app.projectRow('冷链物流中心')).toHaveCount(1);
   await expect(app.projectRow('备份后新建的项目')).toHaveCount(0);
+  await page.getByRole('link', { name: '冷链物流中心' }).click();
+  await page.getByRole('button', { name: '修改记录' }).first().click();
+  await expect(page.getByRole('dialog')).toContainText('修改（从备份恢复）');
+  await expect(page.getByRole('dialog')).toContainText('名称：冷链物流中心（改名） → 冷链物流中心');
 });
 
 test('a broken backup file is refused in Chinese and changes nothing', async ({

@@ -12,6 +12,7 @@ export const en: Messages = {
     create: ' created it',
     update: ' changed',
     delete: ' deleted it',
+    via: { restore: ' (restored from a backup)' },
   },
   firstStart: {
     title: 'Welcome to Daiban Desk',

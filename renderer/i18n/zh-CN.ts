@@ -10,6 +10,7 @@ export const zhCN = {
     create: ' 创建',
     update: ' 修改',
     delete: ' 删除',
+    via: { restore: '（从备份恢复）' },
   },
   firstStart: {
     title: '欢迎使用帮代通',

@@ -24,6 +24,7 @@ function HistoryList({ recordId }: { recordId: string }) {
             <Typography.Text strong>
               {format(new Date(change.at), 'yyyy-MM-dd HH:mm')} {change.by.name}（{change.by.unit}）
               {t(`history.${change.op}`)}
+              {change.via && t(`history.via.${change.via}`)}
             </Typography.Text>
             {change.op === 'update' && (
               <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
