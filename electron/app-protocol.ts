@@ -1,15 +1,7 @@
 import { net, protocol } from 'electron';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-/**
- * The renderer is served from app://daiban/. This origin owns every user's IndexedDB
- * (docs/data-location.md): never change the scheme or the host, or users lose their data.
- */
-export const appScheme = 'app';
-export const appHost = 'daiban';
-export const appOrigin = `${appScheme}://${appHost}`;
-export const appEntryUrl = `${appOrigin}/index.html`;
+import { appScheme } from './app-url';
+import { resolveAppRequest, withAppHeaders } from './app-request';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -21,17 +13,22 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves files from the built renderer folder, refusing any path that escapes it. */
+function refusal(status: number): Response {
+  return new Response(null, { status, headers: withAppHeaders(new Headers()) });
+}
+
+/** Serves the built renderer folder; every decision is in resolveAppRequest. */
 export function serveRenderer(rendererDir: string): void {
-  const root = path.resolve(rendererDir);
-  protocol.handle(appScheme, (request) => {
-    const url = new URL(request.url);
-    if (url.host !== appHost) return new Response('not found', { status: 404 });
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.resolve(root, `.${relative}`);
-    if (file !== root && !file.startsWith(root + path.sep)) {
-      return new Response('forbidden', { status: 403 });
-    }
-    return net.fetch(pathToFileURL(file).toString());
+  protocol.handle(appScheme, async (request) => {
+    const resolved = resolveAppRequest(rendererDir, request.url);
+    if ('status' in resolved) return refusal(resolved.status);
+    // A file that is not there makes net.fetch reject: answer it as the 404 it is.
+    const response = await net.fetch(pathToFileURL(resolved.file).toString()).catch(() => null);
+    if (!response) return refusal(404);
+    return new Response(response.body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: withAppHeaders(response.headers),
+    });
   });
 }

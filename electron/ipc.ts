@@ -1,20 +1,17 @@
 import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
   bridgeMethods,
   maxJsonFileBytes,
-  type AppInfo,
   type BridgeMethod,
   type DaibanBridge,
-  type OpenJsonFileRequest,
-  type OpenJsonFileResult,
-  type RevealFileRequest,
-  type SaveJsonFileRequest,
-  type SavedJsonFile,
 } from '../shared/ipc/contract';
-import { isOwnFrame } from './security';
+import { senderOf } from './app-url';
+import { backupsFolder, createBackupStore } from './backups';
+import { readTextFile, writeFileAtomic } from './files';
+import { authorizeIpcCall } from './ipc-authorize';
 
 const jsonFilters = [{ name: 'JSON', extensions: ['json'] }];
 
@@ -28,69 +25,92 @@ type Handlers = {
   ) => ReturnType<DaibanBridge[K]>;
 };
 
-const handlers: Handlers = {
-  appInfo(): Promise<AppInfo> {
-    return Promise.resolve({
-      name: app.getName(),
-      version: app.getVersion(),
-      platform: 'electron',
-      dataFolder: app.getPath('userData'),
-    });
-  },
+function createHandlers(): Handlers {
+  const backups = createBackupStore(backupsFolder(app.getPath('userData')));
+  return {
+    appInfo: () =>
+      Promise.resolve({
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: 'electron',
+        dataFolder: app.getPath('userData'),
+      }),
 
-  async openJsonFile(window, { title }: OpenJsonFileRequest): Promise<OpenJsonFileResult> {
-    const chosen = await dialog.showOpenDialog(window, {
-      title,
-      filters: jsonFilters,
-      properties: ['openFile'],
-    });
-    const file = chosen.filePaths[0];
-    if (chosen.canceled || !file) return { status: 'cancelled' };
-    const name = path.basename(file);
-    if ((await stat(file)).size > maxJsonFileBytes) return { status: 'too-large', name };
-    revealablePaths.add(file);
-    return { status: 'opened', name, path: file, text: await readFile(file, 'utf8') };
-  },
+    async openJsonFile(window, { title }) {
+      const chosen = await dialog.showOpenDialog(window, {
+        title,
+        filters: jsonFilters,
+        properties: ['openFile'],
+      });
+      const file = chosen.filePaths[0];
+      if (chosen.canceled || !file) return { status: 'cancelled' };
+      const name = path.basename(file);
+      const read = await readTextFile(file, maxJsonFileBytes);
+      switch (read.status) {
+        case 'read':
+          revealablePaths.add(file);
+          return { status: 'opened', name, path: file, text: read.text };
+        case 'too-large':
+          return { status: 'too-large', name };
+        case 'missing':
+          throw new Error(`找不到文件 ${name}`);
+        case 'not-a-file':
+          throw new Error(`${name} 不是普通文件`);
+        case 'not-text':
+          throw new Error(`${name} 不是 UTF-8 或 UTF-16 文本文件`);
+      }
+    },
 
-  async saveJsonFile(window, request: SaveJsonFileRequest): Promise<SavedJsonFile | null> {
-    const chosen = await dialog.showSaveDialog(window, {
-      title: request.title,
-      defaultPath: path.join(app.getPath('documents'), request.suggestedName),
-      filters: jsonFilters,
-    });
-    if (chosen.canceled || !chosen.filePath) return null;
-    const file = chosen.filePath.toLowerCase().endsWith('.json')
-      ? chosen.filePath
-      : `${chosen.filePath}.json`;
-    // Write beside the target, then rename: a full USB stick never leaves half a file behind.
-    const partial = `${file}.partial`;
-    await writeFile(partial, request.text, 'utf8');
-    await rename(partial, file);
-    revealablePaths.add(file);
-    return { name: path.basename(file), path: file };
-  },
+    async saveJsonFile(window, request) {
+      const chosen = await dialog.showSaveDialog(window, {
+        title: request.title,
+        defaultPath: path.join(app.getPath('documents'), request.suggestedName),
+        filters: jsonFilters,
+      });
+      if (chosen.canceled || !chosen.filePath) return null;
+      const file = chosen.filePath.toLowerCase().endsWith('.json')
+        ? chosen.filePath
+        : `${chosen.filePath}.json`;
+      await writeFileAtomic(file, request.text);
+      revealablePaths.add(file);
+      return { name: path.basename(file), path: file };
+    },
 
-  revealFile(_window, { path: target }: RevealFileRequest): Promise<void> {
-    if (revealablePaths.has(target) && existsSync(target)) shell.showItemInFolder(target);
-    return Promise.resolve();
-  },
-};
+    revealFile(_window, { path: target }) {
+      if (revealablePaths.has(target) && existsSync(target)) shell.showItemInFolder(target);
+      return Promise.resolve();
+    },
 
-/** Registers one handler per channel: sender checked, argument validated, then handled. */
+    listBackups: () => backups.list(),
+    saveBackup: (_window, request) => backups.save(request),
+    readBackup: (_window, request) => backups.read(request),
+    async revealBackups() {
+      await mkdir(backups.folder, { recursive: true });
+      const failure = await shell.openPath(backups.folder);
+      if (failure) throw new Error(`无法打开备份文件夹：${failure}`);
+    },
+  };
+}
+
+/** Registers one handler per channel: authorizeIpcCall decides, the handler only acts. */
 export function registerIpcHandlers(): void {
+  const handlers = createHandlers();
   revealablePaths.add(app.getPath('userData'));
   for (const method of Object.keys(bridgeMethods) as BridgeMethod[]) {
-    const { channel, request } = bridgeMethods[method];
-    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, argument: unknown) => {
-      if (!isOwnFrame(event.senderFrame, event.sender)) {
-        throw new Error(`${channel}: refused, the sender is not the app's own page`);
-      }
-      const window = BrowserWindow.fromWebContents(event.sender);
-      if (!window) throw new Error(`${channel}: no window`);
-      const parsed = request.safeParse(argument);
-      if (!parsed.success) throw new Error(`${channel}: invalid argument`);
-      const handler = handlers[method] as (w: BrowserWindow, r: unknown) => Promise<unknown>;
-      return handler(window, parsed.data);
-    });
+    ipcMain.handle(
+      bridgeMethods[method].channel,
+      (event: IpcMainInvokeEvent, argument: unknown) => {
+        const call = authorizeIpcCall(
+          method,
+          senderOf(event.senderFrame, event.sender.mainFrame),
+          argument,
+        );
+        if (!call.ok) throw new Error(call.message);
+        const window = BrowserWindow.fromWebContents(event.sender);
+        if (!window) throw new Error(`${bridgeMethods[method].channel}: no window`);
+        const handler = handlers[method] as (w: BrowserWindow, r: unknown) => Promise<unknown>;
+        return handler(window, call.argument);
+      },
+    );
   }
 }

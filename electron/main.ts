@@ -1,13 +1,22 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, screen, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { appEntryUrl, registerAppScheme, serveRenderer } from './app-protocol';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { appEntryUrl } from './app-url';
 import { registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
-import { denyAllPermissions, guardWebContents } from './security';
-import { initialBounds, loadWindowState, rememberWindowState } from './window-state';
+import { guardWebContents, restrictPermissions } from './security';
+import { rememberWindowState } from './window-events';
+import { initialBounds, loadWindowState, windowStateFile } from './window-state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Vite replaces import.meta.env.DEV when it bundles this file: true only under the dev server
+ * (DAIBAN_ELECTRON_DEV), false in `vite build`, which is what `npm start` and every user runs.
+ * `!app.isPackaged` would not do: `npm start` runs the unpackaged app, so users would get it too.
+ */
+const developmentBuild = import.meta.env.DEV;
 
 app.setName('帮代通');
 // Tests point the app at a fresh data folder; users keep the default per-user folder.
@@ -16,10 +25,12 @@ if (process.env.DAIBAN_USER_DATA) app.setPath('userData', process.env.DAIBAN_USE
 registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;
+let windowStateSaved: () => Promise<void> = () => Promise.resolve();
 
-function createMainWindow(): BrowserWindow {
-  const userData = app.getPath('userData');
-  const saved = loadWindowState(userData);
+async function createMainWindow(): Promise<BrowserWindow> {
+  const stateFile = windowStateFile(app.getPath('userData'));
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const saved = await loadWindowState(stateFile, workAreas);
   const window = new BrowserWindow({
     ...initialBounds(saved),
     minWidth: 960,
@@ -36,7 +47,7 @@ function createMainWindow(): BrowserWindow {
     },
   });
   if (saved?.maximized) window.maximize();
-  rememberWindowState(window, userData);
+  windowStateSaved = rememberWindowState(window, stateFile);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(appEntryUrl);
   return window;
@@ -52,14 +63,15 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
-  app.on('window-all-closed', () => app.quit());
+  // The window's last position is written on close; quit once that write is done.
+  app.on('window-all-closed', () => void windowStateSaved().finally(() => app.quit()));
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     serveRenderer(path.join(here, '..', 'dist', 'renderer'));
-    denyAllPermissions(session.defaultSession);
+    restrictPermissions(session.defaultSession);
     registerIpcHandlers();
-    installApplicationMenu();
-    mainWindow = createMainWindow();
+    installApplicationMenu(developmentBuild);
+    mainWindow = await createMainWindow();
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

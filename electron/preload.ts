@@ -8,6 +8,10 @@ const bridge = {
   openJsonFile: (request) => ipcRenderer.invoke(ipcChannels.openJsonFile, request),
   saveJsonFile: (request) => ipcRenderer.invoke(ipcChannels.saveJsonFile, request),
   revealFile: (request) => ipcRenderer.invoke(ipcChannels.revealFile, request),
+  listBackups: () => ipcRenderer.invoke(ipcChannels.listBackups),
+  saveBackup: (request) => ipcRenderer.invoke(ipcChannels.saveBackup, request),
+  readBackup: (request) => ipcRenderer.invoke(ipcChannels.readBackup, request),
+  revealBackups: () => ipcRenderer.invoke(ipcChannels.revealBackups),
 } satisfies DaibanBridge;
 
 contextBridge.exposeInMainWorld('daiban', bridge);

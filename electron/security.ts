@@ -1,6 +1,6 @@
 import { shell, type Session, type WebContents } from 'electron';
-import { appOrigin } from './app-protocol';
-import { isTrustedExternalUrl } from './trusted-url';
+import { decideNavigation, isRedirectAllowed } from './navigation';
+import { isPermissionGranted } from './permissions';
 
 /** Everything a page can try to leave the app by is refused; allow-listed links go to the browser. */
 export function guardWebContents(contents: WebContents): void {
@@ -9,7 +9,7 @@ export function guardWebContents(contents: WebContents): void {
     openExternally(url);
   });
   contents.on('will-redirect', (event, url) => {
-    if (new URL(url).origin !== appOrigin) event.preventDefault();
+    if (!isRedirectAllowed(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
@@ -19,21 +19,27 @@ export function guardWebContents(contents: WebContents): void {
 }
 
 function openExternally(url: string): void {
-  if (isTrustedExternalUrl(url)) void shell.openExternal(url);
+  const { openExternally: external } = decideNavigation(url);
+  if (external) void shell.openExternal(external);
 }
 
-/** No camera, microphone, geolocation, notifications…: the app needs none of them. */
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
-}
-
-/** True when an IPC message comes from the top frame of our own page. */
-export function isOwnFrame(frame: Electron.WebFrameMain | null, contents: WebContents): boolean {
-  if (!frame || frame !== contents.mainFrame) return false;
-  try {
-    return new URL(frame.url).origin === appOrigin;
-  } catch {
-    return false;
-  }
+/** Deny by default; see electron/permissions.ts for the two the app gets. */
+export function restrictPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(
+      isPermissionGranted({
+        permission,
+        requestingUrl: details.requestingUrl,
+        isMainFrame: details.isMainFrame,
+      }),
+    ),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionGranted({
+      permission,
+      requestingUrl: details.requestingUrl,
+      requestingOrigin,
+      isMainFrame: details.isMainFrame,
+    }),
+  );
 }

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { bridgeMethods, type BridgeMethod } from '../shared/ipc/contract';
+import { appEntryUrl } from './app-url';
+import { authorizeIpcCall } from './ipc-authorize';
+
+/** One valid argument per bridge method: what the renderer really sends. */
+const validArguments: { [M in BridgeMethod]: unknown } = {
+  appInfo: undefined,
+  openJsonFile: { title: '打开数据文件' },
+  saveJsonFile: { title: '导出数据文件', suggestedName: '帮代通数据.json', text: '{}' },
+  revealFile: { path: '/home/u/帮代通数据.json' },
+  listBackups: undefined,
+  saveBackup: { reason: 'daily', text: '{}', counts: { projects: 1 } },
+  readBackup: { name: '帮代通备份-20260105-093000.json' },
+  revealBackups: undefined,
+};
+const methods = Object.keys(bridgeMethods) as BridgeMethod[];
+
+/** The sender the app's own window is, as main sees it (Node's URL, the real entry URL). */
+const appPage = { url: appEntryUrl, isTopFrame: true };
+
+describe('authorizeIpcCall', () => {
+  it('covers every bridge method', () => {
+    expect(Object.keys(validArguments).sort()).toEqual([...methods].sort());
+  });
+
+  it.each(methods)('lets %s through from app://daiban/index.html', (method) => {
+    const call = authorizeIpcCall(method, appPage, validArguments[method]);
+    expect(call).toEqual({ ok: true, argument: validArguments[method] });
+    const routed = authorizeIpcCall(
+      method,
+      { ...appPage, url: `${appEntryUrl}#/settings` },
+      validArguments[method],
+    );
+    expect(routed.ok).toBe(true);
+  });
+
+  it.each([
+    ['a subframe of the app', { url: appEntryUrl, isTopFrame: false }],
+    ['http://evil', { url: 'http://evil.example/index.html', isTopFrame: true }],
+    ['file://', { url: 'file:///opt/daiban/dist/renderer/index.html', isTopFrame: true }],
+    ['app://other', { url: 'app://other/index.html', isTopFrame: true }],
+    ['a frame that is gone', { url: '', isTopFrame: false }],
+  ])('refuses every method from %s', (_case, sender) => {
+    for (const method of methods) {
+      const call = authorizeIpcCall(method, sender, validArguments[method]);
+      expect(call.ok).toBe(false);
+      if (!call.ok) {
+        expect(call.reason).toBe('untrusted-sender');
+        expect(call.message).toContain(bridgeMethods[method].channel);
+      }
+    }
+  });
+
+  it('refuses an invalid argument from the app page, naming the channel', () => {
+    const call = authorizeIpcCall('readBackup', appPage, { name: '../../etc/passwd' });
+    expect(call).toEqual({
+      ok: false,
+      reason: 'invalid-argument',
+      message: 'backup:read: invalid argument',
+    });
+    expect(authorizeIpcCall('appInfo', appPage, { surprise: true }).ok).toBe(false);
+  });
+
+  it('checks the sender before the argument, so a stranger learns nothing of the schema', () => {
+    const call = authorizeIpcCall('readBackup', { url: 'http://evil/', isTopFrame: true }, 42);
+    expect(call.ok === false && call.reason).toBe('untrusted-sender');
+  });
+
+  it('hands the handler the parsed argument, without keys the contract does not name', () => {
+    const call = authorizeIpcCall('openJsonFile', appPage, { title: 't', extra: 'x' });
+    expect(call).toEqual({ ok: true, argument: { title: 't' } });
+  });
+});
