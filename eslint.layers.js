@@ -1,7 +1,8 @@
 /**
- * The layer rule of DEVELOPERS.md, enforced by lint: shared/ is pure TypeScript; renderer/ reaches
- * the desktop only through the bridge declared in shared/; electron/ and server/ import shared/ only.
- * tools/layers.test.ts proves each rule fails on a planted violation.
+ * The layer rule of README.md (目录 → 分层规则), enforced by lint: shared/ is pure TypeScript;
+ * renderer/ reaches the desktop only through the bridge declared in shared/; electron/ and server/
+ * import shared/ only. server/ does not exist yet: its rules are in place before its first file.
+ * layers.test.ts (at the root) proves each rule fails on a planted violation.
  */
 
 const nodeBuiltins = [
@@ -20,7 +21,7 @@ const nodeBuiltins = [
 
 const layer = (name) => ({
   group: [`**/${name}/*`, `**/${name}`],
-  message: `不可跨层导入 ${name}/（见 DEVELOPERS.md 的分层）`,
+  message: `不可跨层导入 ${name}/（见 README.md 的分层规则）`,
 });
 
 export const layerRules = [
