@@ -1,0 +1,183 @@
+import { murmur3 } from './murmur3';
+import { timestampMillis, type Timestamp } from './timestamp';
+
+/**
+ * A merkle trie over the timestamps of a device's message log (after Actual Budget's merkle.ts):
+ * two devices compare tries, and the first branch where the hashes differ gives the earliest time
+ * at which their logs may differ, so only messages from then on are exchanged.
+ *
+ * Leaves are minutes since 1970, written in base 3 with a fixed number of digits; each node's hash
+ * is the XOR of its children's, and a timestamp contributes the 32-bit murmur3 hash of its full
+ * text. XOR makes the trie independent of insertion order, and adding a timestamp twice removes
+ * it again: the caller adds each newly logged timestamp exactly once.
+ *
+ * Stored, the trie is flat (`MinuteHashes`, minute → XOR of its timestamps' hashes, saved as two
+ * typed arrays): a city-scale device has ~300,000 minutes with writes, and rewriting a nested
+ * object of that size on every local write would be far too slow. The nested form is built when
+ * a sync round needs it, and is what the server protocol sends.
+ */
+
+/** 3^21 minutes reach past the year 9999, the last year a timestamp can hold. */
+export const trieDigits = 21;
+
+export type TrieDigit = '0' | '1' | '2';
+
+export type MerkleTrie = {
+  hash: number;
+  '0'?: MerkleTrie;
+  '1'?: MerkleTrie;
+  '2'?: MerkleTrie;
+};
+
+/** Minute since 1970 → XOR of the hashes of the timestamps logged in that minute. */
+export type MinuteHashes = Map<number, number>;
+
+/** The stored form of `MinuteHashes`: minutes ascending, and each minute's hash. */
+export type PackedMinuteHashes = { minutes: Uint32Array; hashes: Int32Array };
+
+const trieDigitKeys: readonly TrieDigit[] = ['0', '1', '2'];
+const minuteMillis = 60_000;
+const powersOfThree = Array.from({ length: trieDigits }, (_, power) => 3 ** power);
+
+export function timestampHash(ts: Timestamp): number {
+  return murmur3(ts);
+}
+
+export function timestampMinute(ts: Timestamp): number {
+  return Math.floor(timestampMillis(ts) / minuteMillis);
+}
+
+/** Adds a newly logged timestamp (mutates `hashes`). Adding the same one again removes it. */
+export function addTimestamp(hashes: MinuteHashes, ts: Timestamp): void {
+  const minute = timestampMinute(ts);
+  const hash = (hashes.get(minute) ?? 0) ^ timestampHash(ts);
+  // A minute whose hashes cancel out holds nothing a trie could show: dropping it keeps one form.
+  if (hash === 0) hashes.delete(minute);
+  else hashes.set(minute, hash);
+}
+
+export function packMinuteHashes(hashes: MinuteHashes): PackedMinuteHashes {
+  const minutes = Uint32Array.from(hashes.keys()).sort();
+  const packed = new Int32Array(minutes.length);
+  for (let index = 0; index < minutes.length; index += 1) {
+    packed[index] = hashes.get(minutes[index]!)!;
+  }
+  return { minutes, hashes: packed };
+}
+
+export function unpackMinuteHashes({ minutes, hashes }: PackedMinuteHashes): MinuteHashes {
+  if (minutes.length !== hashes.length) {
+    throw new RangeError(
+      `Packed minute hashes differ in length: ${minutes.length} minutes, ${hashes.length} hashes`,
+    );
+  }
+  const unpacked: MinuteHashes = new Map();
+  for (let index = 0; index < minutes.length; index += 1) {
+    if (hashes[index] !== 0) unpacked.set(minutes[index]!, hashes[index]!);
+  }
+  return unpacked;
+}
+
+/** The base-3 key of a minute, `trieDigits` digits long. */
+export function minuteKey(minute: number): string {
+  let key = '';
+  for (let power = trieDigits - 1; power >= 0; power -= 1) {
+    key += Math.floor(minute / powersOfThree[power]!) % 3;
+  }
+  return key;
+}
+
+/** The first millisecond of the minutes under a key prefix. */
+export function keyMillis(prefix: string): number {
+  let minute = 0;
+  for (let index = 0; index < trieDigits; index += 1) {
+    minute = minute * 3 + (index < prefix.length ? prefix.charCodeAt(index) - 48 : 0);
+  }
+  return minute * minuteMillis;
+}
+
+export function buildTrie(hashes: MinuteHashes): MerkleTrie {
+  const root: MerkleTrie = { hash: 0 };
+  for (const [minute, hash] of hashes) {
+    if (hash === 0) continue;
+    root.hash ^= hash;
+    let node = root;
+    for (let power = trieDigits - 1; power >= 0; power -= 1) {
+      const digit = trieDigitKeys[Math.floor(minute / powersOfThree[power]!) % 3]!;
+      let child = node[digit];
+      if (!child) {
+        child = { hash: 0 };
+        node[digit] = child;
+      }
+      child.hash ^= hash;
+      node = child;
+    }
+  }
+  return root;
+}
+
+/** A node that `pruneTrie` cut back to its hash: something is under it, but not what. */
+function isPruned(node: MerkleTrie): boolean {
+  return (
+    node.hash !== 0 && node['0'] === undefined && node['1'] === undefined && node['2'] === undefined
+  );
+}
+
+/**
+ * The earliest millisecond at which the logs behind two tries may differ, or null when their
+ * hashes are equal. Walks down through the first child (in time order) whose hashes differ; the
+ * children before it hold equal hashes, so the first difference lies in that child. It stops at
+ * a leaf, or where a pruned node hides its children, and answers the first millisecond under
+ * that node: never later than the true divergence (barring a 32-bit hash collision), so sending
+ * every message from then on closes the gap, perhaps in more than one pass when pruned.
+ */
+export function diffTries(a: MerkleTrie, b: MerkleTrie): number | null {
+  if (a.hash === b.hash) return null;
+  let nodeA = a;
+  let nodeB = b;
+  let prefix = '';
+  for (;;) {
+    if (prefix.length === trieDigits || isPruned(nodeA) || isPruned(nodeB)) {
+      return keyMillis(prefix);
+    }
+    const digit = trieDigitKeys.find((key) => (nodeA[key]?.hash ?? 0) !== (nodeB[key]?.hash ?? 0));
+    // Equal children under unequal nodes: a malformed trie. The node's start is still safe.
+    if (digit === undefined) return keyMillis(prefix);
+    prefix += digit;
+    nodeA = nodeA[digit] ?? { hash: 0 };
+    nodeB = nodeB[digit] ?? { hash: 0 };
+  }
+}
+
+/**
+ * A smaller trie to send: each node keeps its `keepBranches` latest children in full (recent
+ * history is where devices usually differ); the earlier ones keep only their hash. Unlike Actual,
+ * which drops them, the hashes stay, so a diff against a pruned trie still knows whether an
+ * earlier branch differs and answers no later than the true divergence.
+ */
+export function pruneTrie(trie: MerkleTrie, keepBranches = 2): MerkleTrie {
+  const present = trieDigitKeys.filter((key) => trie[key] !== undefined);
+  const pruned: MerkleTrie = { hash: trie.hash };
+  present.forEach((key, index) => {
+    const child = trie[key]!;
+    pruned[key] =
+      index >= present.length - keepBranches
+        ? pruneTrie(child, keepBranches)
+        : { hash: child.hash };
+  });
+  return pruned;
+}
+
+/** Checks a trie received from elsewhere (the server): shape, 32-bit hashes, depth. */
+export function isMerkleTrie(value: unknown, depth = 0): value is MerkleTrie {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const node = value as Record<string, unknown>;
+  const hash = node.hash;
+  if (typeof hash !== 'number' || (hash | 0) !== hash) return false;
+  for (const key of Object.keys(node)) {
+    if (key === 'hash') continue;
+    if (key !== '0' && key !== '1' && key !== '2') return false;
+    if (depth >= trieDigits || !isMerkleTrie(node[key], depth + 1)) return false;
+  }
+  return true;
+}
