@@ -63,8 +63,16 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
-  // The window's last position is written on close; quit once that write is done.
-  app.on('window-all-closed', () => void windowStateSaved().finally(() => app.quit()));
+  app.on('window-all-closed', () => app.quit());
+  // The window's last position is written on close, asynchronously: however the app is quit
+  // (closing the window or 退出), wait for that write once, then quit.
+  let stateFlushed = false;
+  app.on('will-quit', (event) => {
+    if (stateFlushed) return;
+    event.preventDefault();
+    stateFlushed = true;
+    void windowStateSaved().finally(() => app.quit());
+  });
 
   void app.whenReady().then(async () => {
     serveRenderer(path.join(here, '..', 'dist', 'renderer'));
