@@ -123,8 +123,19 @@ const jsonValueShape: z.ZodType<JsonValue> = z.lazy(() =>
   ]),
 );
 
-/** Any JSON value within our limits: string length, no forbidden keys, at most 32 levels deep. */
-export const jsonValueSchema = jsonValueShape.refine((value) => checkJsonValue(value) === null);
+/**
+ * Any JSON value within our limits: string length, no forbidden keys, at most 32 levels deep.
+ * The input itself is checked first: zod's records silently drop a `__proto__` key, and a file
+ * that has one must be refused, not cleaned.
+ */
+export const jsonValueSchema = z
+  .unknown()
+  .refine((value) => checkJsonValue(value) === null)
+  .pipe(jsonValueShape);
+
+/** An object none of whose own keys is forbidden (zod's records would drop `__proto__` silently). */
+export const hasNoForbiddenKeys = (value: unknown) =>
+  typeof value !== 'object' || value === null || !Object.keys(value).some(isForbiddenKey);
 
 export const syncMessageSchema = z.object({
   ts: timestampSchema,

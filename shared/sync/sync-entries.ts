@@ -1,0 +1,265 @@
+import { z } from 'zod';
+import {
+  checkJsonValue,
+  fieldNameSchema,
+  hasNoForbiddenKeys,
+  isFieldName,
+  isForbiddenKey,
+  isRowId,
+  isTableName,
+  jsonValueSchema,
+  maxStringLength,
+  rowIdSchema,
+  tableNameSchema,
+  type JsonValue,
+  type SyncMessage,
+} from './message';
+import { isTimestamp, timestampSchema, zeroTimestamp, type Timestamp } from './timestamp';
+
+/**
+ * How a sync file carries messages. A city-scale file holds ~2,000,000 field values and must stay
+ * within twice the size of a plain JSON dump of the rows, so messages are grouped: one entry per
+ * row, and within it one change per timestamp (one write of one device), holding that write's
+ * fields and values as an object, just like a row:
+ *
+ *   [table, row, [[ts, { field: value, … }, { field: base, … }?], …]]
+ *
+ * The third element of a change, the bases, lists only fields whose base is not `zeroTimestamp`
+ * and is left out when none has one (a row's first write, a seeded default).
+ */
+
+export type SyncFileChange =
+  | readonly [ts: Timestamp, values: Readonly<Record<string, JsonValue>>]
+  | readonly [
+      ts: Timestamp,
+      values: Readonly<Record<string, JsonValue>>,
+      bases: Readonly<Record<string, Timestamp>>,
+    ];
+
+export type SyncFileEntry = readonly [
+  table: string,
+  row: string,
+  changes: readonly SyncFileChange[],
+];
+
+const valuesSchema = z
+  .unknown()
+  .refine(hasNoForbiddenKeys)
+  .pipe(z.record(fieldNameSchema, jsonValueSchema));
+const basesSchema = z
+  .unknown()
+  .refine(hasNoForbiddenKeys)
+  .pipe(z.record(fieldNameSchema, timestampSchema));
+
+/**
+ * The definition of an entry, for docs/sync-file-format.md; `decodeEntries` is the fast check.
+ * Rules JSON Schema cannot state: a base is given only for a field the change writes, values
+ * nest at most 32 levels deep.
+ */
+export const syncFileEntrySchema = z.tuple([
+  tableNameSchema,
+  rowIdSchema,
+  z.array(
+    z.union([
+      z.tuple([timestampSchema, valuesSchema]),
+      z
+        .tuple([timestampSchema, valuesSchema, basesSchema])
+        .refine(([, values, bases]) =>
+          Object.keys(bases).every((field) => Object.hasOwn(values, field)),
+        ),
+    ]),
+  ),
+]);
+
+type ChangeDraft = { values: Record<string, JsonValue>; bases: Record<string, Timestamp> | null };
+
+/**
+ * Objects keyed by field names are built without a prototype, so even a field named `__proto__`
+ * (refused anyway) could only ever be a plain key.
+ */
+const keyedObject = <T>() => Object.create(null) as Record<string, T>;
+
+/** What the entries hold, counted while encoding: the file header states these. */
+export type EntryCounts = {
+  messageCount: number;
+  rowCount: number;
+  counts: Record<string, number>;
+};
+
+/**
+ * Groups messages by row and timestamp. Throws on a message this format cannot carry (a bad
+ * table, row, field or value): export must never write a file that import would refuse.
+ */
+export function encodeMessages(messages: readonly SyncMessage[]): SyncFileEntry[] {
+  return encodeMessagesWithCounts(messages).entries;
+}
+
+export function encodeMessagesWithCounts(messages: readonly SyncMessage[]): {
+  entries: SyncFileEntry[];
+} & EntryCounts {
+  const tables = new Map<string, Map<string, Map<Timestamp, ChangeDraft>>>();
+  const valid = new Set<string>();
+  const check = (ok: boolean, what: string, message: SyncMessage) => {
+    if (!ok) throw new RangeError(`Sync message has a bad ${what}: ${JSON.stringify(message)}`);
+  };
+  let messageCount = 0;
+  const counts = keyedObject<number>();
+  for (const message of messages) {
+    const { ts, table, row, field, value, base } = message;
+    check(isTimestamp(ts), 'timestamp', message);
+    check(isTimestamp(base), 'base', message);
+    if (!valid.has(`t:${table}`)) {
+      check(isTableName(table), 'table', message);
+      valid.add(`t:${table}`);
+    }
+    check(isRowId(row), 'row id', message);
+    if (!valid.has(`f:${field}`)) {
+      check(isFieldName(field), 'field', message);
+      valid.add(`f:${field}`);
+    }
+    check(checkJsonValue(value) === null, 'value', message);
+
+    let rows = tables.get(table);
+    if (!rows) tables.set(table, (rows = new Map<string, Map<Timestamp, ChangeDraft>>()));
+    let changes = rows.get(row);
+    if (!changes) rows.set(row, (changes = new Map<Timestamp, ChangeDraft>()));
+    let change = changes.get(ts);
+    if (!change) changes.set(ts, (change = { values: keyedObject(), bases: null }));
+    // One timestamp is one write: a repeated message for the same cell is the same message.
+    if (!Object.hasOwn(change.values, field)) {
+      messageCount += 1;
+      counts[table] = (counts[table] ?? 0) + 1;
+    }
+    change.values[field] = value;
+    if (base !== zeroTimestamp) (change.bases ??= keyedObject())[field] = base;
+  }
+  const entries: SyncFileEntry[] = [];
+  let rowCount = 0;
+  for (const [table, rows] of tables) {
+    for (const [row, changes] of rows) {
+      rowCount += 1;
+      const encoded: SyncFileChange[] = [];
+      for (const [ts, { values, bases }] of changes) {
+        encoded.push(bases ? [ts, values, bases] : [ts, values]);
+      }
+      entries.push([table, row, encoded]);
+    }
+  }
+  return { entries, messageCount, rowCount, counts };
+}
+
+/** Which part of an entry is wrong: an i18n key the renderer words for users. */
+export type EntryPart =
+  'entry' | 'table' | 'row' | 'changes' | 'timestamp' | 'values' | 'field' | 'value' | 'base';
+
+/** Why entries were refused; `entry` counts from 1 in the order of the file. */
+export type EntryProblem =
+  | { reason: 'reasonMalformedEntry'; entry: number; part: EntryPart }
+  | { reason: 'reasonForbiddenKey'; entry: number }
+  | { reason: 'reasonStringTooLong'; entry: number; maxLength: number }
+  | { reason: 'reasonOutOfRange'; entry: number };
+
+/** The time range a file's header states for its messages: null for a file with none. */
+export type TimestampRange = { from: Timestamp; to: Timestamp } | null;
+
+export type DecodedEntries =
+  ({ ok: true; messages: SyncMessage[] } & EntryCounts) | { ok: false; problem: EntryProblem };
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
+
+/** An identifier-like key that breaks a rule only because it is a forbidden key. */
+const forbidden = (key: string) =>
+  isForbiddenKey(key) || (key.includes('/') && key.split('/').some(isForbiddenKey));
+
+/**
+ * Checks entries from a file (parsed JSON, untrusted) and turns them into messages, or names the
+ * first entry that is wrong and which part of it. Structure only: tables and fields unknown to
+ * this version are fine. With `range`, every timestamp must lie within it. Written by hand rather than with `syncFileEntrySchema` because it runs
+ * over millions of values and must say which part is wrong; the tests hold the two to agree.
+ */
+export function decodeEntries(entries: unknown, range?: TimestampRange): DecodedEntries {
+  if (!Array.isArray(entries)) {
+    return { ok: false, problem: { reason: 'reasonMalformedEntry', entry: 1, part: 'entry' } };
+  }
+  const messages: SyncMessage[] = [];
+  const counts = keyedObject<number>();
+  const rows = new Set<string>();
+  const goodTables = new Set<string>();
+  const goodFields = new Set<string>();
+  const malformed = (entry: number, part: EntryPart, key?: string): DecodedEntries => ({
+    ok: false,
+    problem:
+      key !== undefined && forbidden(key)
+        ? { reason: 'reasonForbiddenKey', entry }
+        : { reason: 'reasonMalformedEntry', entry, part },
+  });
+
+  for (let index = 0; index < entries.length; index += 1) {
+    const entry: unknown = entries[index];
+    const number = index + 1;
+    if (!Array.isArray(entry) || entry.length !== 3) return malformed(number, 'entry');
+    const [table, row, changes] = entry as [unknown, unknown, unknown];
+    if (typeof table !== 'string' || !(goodTables.has(table) || isTableName(table))) {
+      return malformed(number, 'table', typeof table === 'string' ? table : undefined);
+    }
+    goodTables.add(table);
+    if (!isRowId(row)) return malformed(number, 'row', typeof row === 'string' ? row : undefined);
+    if (!Array.isArray(changes)) return malformed(number, 'changes');
+    let tableCount = counts[table] ?? 0;
+    for (const change of changes as unknown[]) {
+      if (!Array.isArray(change) || (change.length !== 2 && change.length !== 3)) {
+        return malformed(number, 'changes');
+      }
+      const [ts, values, bases] = change as [unknown, unknown, unknown];
+      if (!isTimestamp(ts)) return malformed(number, 'timestamp');
+      if (range !== undefined && (range === null || ts < range.from || ts > range.to)) {
+        return { ok: false, problem: { reason: 'reasonOutOfRange', entry: number } };
+      }
+      if (!isPlainObject(values)) return malformed(number, 'values');
+      if (change.length === 3) {
+        if (!isPlainObject(bases)) return malformed(number, 'base');
+        for (const field of Object.keys(bases)) {
+          if (!Object.hasOwn(values, field) || !isTimestamp(bases[field])) {
+            return malformed(number, 'base', field);
+          }
+        }
+      }
+      const baseOf = change.length === 3 ? (bases as Record<string, Timestamp>) : null;
+      for (const field of Object.keys(values)) {
+        if (!goodFields.has(field)) {
+          if (!isFieldName(field)) return malformed(number, 'field', field);
+          goodFields.add(field);
+        }
+        const value = values[field];
+        const problem = checkJsonValue(value);
+        if (problem === 'forbiddenKey') {
+          return { ok: false, problem: { reason: 'reasonForbiddenKey', entry: number } };
+        }
+        if (problem === 'stringTooLong') {
+          return {
+            ok: false,
+            problem: { reason: 'reasonStringTooLong', entry: number, maxLength: maxStringLength },
+          };
+        }
+        if (problem) return malformed(number, 'value');
+        const base = baseOf && Object.hasOwn(baseOf, field) ? baseOf[field]! : zeroTimestamp;
+        messages.push({ ts, table, row, field, value: value as JsonValue, base });
+        tableCount += 1;
+      }
+    }
+    counts[table] = tableCount;
+    rows.add(`${table}\u0000${row}`);
+  }
+  return { ok: true, messages, messageCount: messages.length, rowCount: rows.size, counts };
+}
+
+/** The inverse of `encodeMessages`, for entries known to be valid; throws otherwise. */
+export function decodeMessages(entries: readonly SyncFileEntry[]): SyncMessage[] {
+  const decoded = decodeEntries(entries);
+  if (!decoded.ok) throw new RangeError(`Invalid sync entries: ${JSON.stringify(decoded.problem)}`);
+  return decoded.messages;
+}
