@@ -81,3 +81,43 @@ test('a broken data file gets a Chinese message and changes nothing', async ({
   await expect(app.projectRow('保留的项目')).toHaveCount(1);
   await expect(page.getByRole('row').filter({ hasText: '坏数据' })).toHaveCount(0);
 });
+
+test('a data file saved as UTF-16 by Notepad opens; bytes that are not text are refused in Chinese', async ({
+  page,
+  browser,
+}, testInfo) => {
+  const office = new AppPage(page);
+  await office.open();
+  await office.createProject({ name: '供热管网改造', ownerCompany: '某热力公司' });
+  await office.goTo('同步');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出数据文件' }).click();
+  const text = await readFile(await (await downloading).path(), 'utf8');
+  const utf16 = testInfo.outputPath('utf16.json');
+  await writeFile(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  const binary = testInfo.outputPath('binary.json');
+  await writeFile(binary, Buffer.from([0x7b, 0x22, 0xd6, 0xd0, 0x22, 0x00, 0x7d]));
+
+  const siteContext = await browser.newContext();
+  const site = new AppPage(await siteContext.newPage());
+  await site.open('/sync');
+  const chooseFile = async (file: string) => {
+    const choosing = site.page.waitForEvent('filechooser');
+    await site.page.getByRole('button', { name: '导入数据文件' }).click();
+    await (await choosing).setFiles(file);
+  };
+  await chooseFile(binary);
+  await expect(site.page.getByRole('dialog')).toContainText(
+    '无法导入“binary.json”：文件不是 UTF-8 或 UTF-16 文本',
+  );
+  await site.page
+    .getByRole('dialog')
+    .getByRole('button', { name: /知道了|OK/ })
+    .click();
+  await chooseFile(utf16);
+  await expect(site.page.getByRole('dialog')).toContainText('新增记录：1 条');
+  await site.page.getByRole('dialog').getByRole('button', { name: '导入' }).click();
+  await site.goTo('重点项目');
+  await expect(site.projectRow('供热管网改造')).toHaveCount(1);
+  await siteContext.close();
+});

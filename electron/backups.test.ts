@@ -186,12 +186,13 @@ describe('backup store', () => {
       text: data('a'),
     });
     expect(await store.read({ name: '帮代通备份-20200101-000000.json' })).toEqual({
-      status: 'missing',
+      status: 'refused',
       name: '帮代通备份-20200101-000000.json',
+      reason: 'missing',
     });
     writeFileSync(path.join(userData, 'secret.json'), '{}');
-    expect((await store.read({ name: '../secret.json' })).status).toBe('missing');
-    expect((await store.read({ name: backupIndexName })).status).toBe('missing');
+    expect(await store.read({ name: '../secret.json' })).toMatchObject({ reason: 'missing' });
+    expect(await store.read({ name: backupIndexName })).toMatchObject({ reason: 'missing' });
   });
 
   it('reads a backup saved with a byte-order mark as the same text', async () => {
@@ -205,11 +206,15 @@ describe('backup store', () => {
     });
   });
 
-  it('throws on a backup whose bytes are not text, so the renderer reports it', async () => {
+  it('refuses a backup whose bytes are not text, so the renderer can say so', async () => {
     mkdirSync(folder, { recursive: true });
     const name = '帮代通备份-20260101-080000.json';
     writeFileSync(path.join(folder, name), Buffer.from([0x7b, 0xff, 0x7d]));
-    await expect(createBackupStore(folder, now).read({ name })).rejects.toThrow('备份文件');
+    expect(await createBackupStore(folder, now).read({ name })).toEqual({
+      status: 'refused',
+      name,
+      reason: 'not-text',
+    });
   });
 
   it('throws when a save fails, leaving no partial backup and the others intact', async () => {

@@ -197,19 +197,13 @@ export function createBackupStore(folder: string, now: () => Date = () => new Da
 
   async function read({ name }: ReadBackupRequest): Promise<ReadBackupResult> {
     // Validated again here: the name is joined to a folder path, so it must be one of ours.
-    if (!backupNameSchema.safeParse(name).success) return { status: 'missing', name };
-    const result = await readTextFile(path.join(folder, name), maxJsonFileBytes);
-    switch (result.status) {
-      case 'read':
-        return { status: 'opened', name, text: result.text };
-      case 'too-large':
-        return { status: 'too-large', name };
-      case 'missing':
-      case 'not-a-file':
-        return { status: 'missing', name };
-      case 'not-text':
-        throw new Error(`备份文件 ${name} 已损坏：不是有效的 UTF-8 文本`);
+    if (!backupNameSchema.safeParse(name).success) {
+      return { status: 'refused', name, reason: 'missing' };
     }
+    const result = await readTextFile(path.join(folder, name), maxJsonFileBytes);
+    return result.status === 'read'
+      ? { status: 'opened', name, text: result.text }
+      : { status: 'refused', name, reason: result.status };
   }
 
   return { folder, list, save, read };

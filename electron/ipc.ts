@@ -46,19 +46,9 @@ function createHandlers(): Handlers {
       if (chosen.canceled || !file) return { status: 'cancelled' };
       const name = path.basename(file);
       const read = await readTextFile(file, maxJsonFileBytes);
-      switch (read.status) {
-        case 'read':
-          revealablePaths.add(file);
-          return { status: 'opened', name, path: file, text: read.text };
-        case 'too-large':
-          return { status: 'too-large', name };
-        case 'missing':
-          throw new Error(`找不到文件 ${name}`);
-        case 'not-a-file':
-          throw new Error(`${name} 不是普通文件`);
-        case 'not-text':
-          throw new Error(`${name} 不是 UTF-8 或 UTF-16 文本文件`);
-      }
+      if (read.status !== 'read') return { status: 'refused', name, reason: read.status };
+      revealablePaths.add(file);
+      return { status: 'opened', name, path: file, text: read.text };
     },
 
     async saveJsonFile(window, request) {

@@ -148,9 +148,7 @@ describe('restoring a backup', () => {
       fields: { name: ['备份后改名', input.name] },
     });
     const removed = await db.changes.where('recordId').equals(later.id).toArray();
-    expect(removed.some((change) => change.via === 'restore' && change.op === 'delete')).toBe(
-      true,
-    );
+    expect(removed.some((change) => change.via === 'restore' && change.op === 'delete')).toBe(true);
   });
 
   it('changes nothing when a table of the backup cannot be written', async () => {

@@ -132,7 +132,13 @@ export const en: Messages = {
       holidaySchedules: 'Holiday schedules',
       settings: 'Team settings',
     },
-    reasonTooLarge: 'the file is too large',
+    refusal: {
+      missing: 'the file no longer exists',
+      'not-a-file': 'what was chosen is not a file',
+      'not-text':
+        'the file is not UTF-8 or UTF-16 text: it may be damaged or not a Daiban data file',
+      'too-large': 'the file is over 256 MB and cannot be read',
+    },
   },
   settings: {
     title: 'Settings',

@@ -128,7 +128,12 @@ export const zhCN = {
       holidaySchedules: '节假日安排',
       settings: '团队设置',
     },
-    reasonTooLarge: '文件过大',
+    refusal: {
+      missing: '文件已不存在',
+      'not-a-file': '选中的不是文件',
+      'not-text': '文件不是 UTF-8 或 UTF-16 文本，可能已损坏或不是帮代通数据文件',
+      'too-large': '文件超过 256 MB，无法读取',
+    },
   },
   settings: {
     title: '设置',

@@ -8,8 +8,10 @@ import {
   type AppInfo,
   type BackupEntry,
   type DaibanBridge,
+  type FileRefusal,
   type OpenJsonFileResult,
 } from '../../shared/ipc/contract';
+import { decodeTextFile, isTextFileEncodingError } from '../../shared/exchange/text-file';
 
 /** Asks the user for a .json file with a hidden file input; null when they cancel. */
 function pickJsonFile(): Promise<File | null> {
@@ -83,8 +85,23 @@ export const browserBridge: DaibanBridge = {
   async openJsonFile(): Promise<OpenJsonFileResult> {
     const file = await pickJsonFile();
     if (!file) return { status: 'cancelled' };
-    if (file.size > maxJsonFileBytes) return { status: 'too-large', name: file.name };
-    return { status: 'opened', name: file.name, text: await file.text() };
+    const refused = (reason: FileRefusal) => ({
+      status: 'refused' as const,
+      name: file.name,
+      reason,
+    });
+    if (file.size > maxJsonFileBytes) return refused('too-large');
+    try {
+      // The same decoder as the desktop's: UTF-8 with or without BOM, UTF-16 with BOM.
+      return {
+        status: 'opened',
+        name: file.name,
+        text: decodeTextFile(new Uint8Array(await file.arrayBuffer())),
+      };
+    } catch (error) {
+      if (isTextFileEncodingError(error)) return refused('not-text');
+      throw error;
+    }
   },
 
   saveJsonFile({ suggestedName, text }) {
@@ -117,7 +134,7 @@ export const browserBridge: DaibanBridge = {
 
   /** Downloads cannot be read back: the browser restores from a file the user picks. */
   readBackup({ name }) {
-    return Promise.resolve({ status: 'missing', name });
+    return Promise.resolve({ status: 'refused', name, reason: 'missing' });
   },
 
   revealBackups() {

@@ -39,7 +39,14 @@ export type OpenJsonFileRequest = z.infer<typeof openJsonFileRequestSchema>;
  */
 export const maxJsonFileBytes = 256 * 1024 * 1024;
 
-/** The outcome of an open dialog; a file over maxJsonFileBytes is refused unread. */
+/**
+ * Why a chosen file was not read: gone, a folder or device, not UTF-8/UTF-16 text (see
+ * shared/exchange/text-file.ts), or over maxJsonFileBytes (refused unread). The renderer words it.
+ */
+export type FileRefusal = 'missing' | 'not-a-file' | 'not-text' | 'too-large';
+export type RefusedFile = { status: 'refused'; name: string; reason: FileRefusal };
+
+/** The outcome of an open dialog. */
 export type OpenJsonFileResult =
   | {
       status: 'opened';
@@ -49,7 +56,7 @@ export type OpenJsonFileResult =
       text: string;
     }
   | { status: 'cancelled' }
-  | { status: 'too-large'; name: string };
+  | RefusedFile;
 
 export const saveJsonFileRequestSchema = z.object({
   title: z.string().max(200),
@@ -112,10 +119,7 @@ export type SaveBackupRequest = z.infer<typeof saveBackupRequestSchema>;
 export const readBackupRequestSchema = z.object({ name: backupNameSchema });
 export type ReadBackupRequest = z.infer<typeof readBackupRequestSchema>;
 
-export type ReadBackupResult =
-  | { status: 'opened'; name: string; text: string }
-  | { status: 'missing'; name: string }
-  | { status: 'too-large'; name: string };
+export type ReadBackupResult = { status: 'opened'; name: string; text: string } | RefusedFile;
 
 /** What the renderer may ask of the desktop. A `null` save means the user cancelled the dialog. */
 export type DaibanBridge = {

@@ -49,19 +49,14 @@ export function BackupsSection() {
 
   async function restoreListed(entry: BackupEntry) {
     const read = await bridge.readBackup({ name: entry.name });
-    if (read.status === 'missing') return restoring.refuseMissing(entry.name);
-    if (read.status === 'too-large') {
-      return restoring.refuseProblem(entry.name, { reason: 'reasonTooLarge' });
-    }
+    if (read.status === 'refused') return restoring.refuseProblem(read.name, read);
     await restoring.restore(read.name, read.text);
   }
 
   async function restoreFromFile() {
     const opened = await bridge.openJsonFile({ title: t('backup.restoreFromFile') });
     if (opened.status === 'cancelled') return;
-    if (opened.status === 'too-large') {
-      return restoring.refuseProblem(opened.name, { reason: 'reasonTooLarge' });
-    }
+    if (opened.status === 'refused') return restoring.refuseProblem(opened.name, opened);
     await restoring.restore(opened.name, opened.text);
   }
 

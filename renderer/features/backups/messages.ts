@@ -51,8 +51,6 @@ const zhCN = {
     restored: '已从 {{name}} 恢复（{{count}} 条记录有变化）',
     nothingToRestore: '本机数据与备份“{{name}}”完全相同，无需恢复。',
     badBackup: '无法从“{{name}}”恢复：{{reason}}。本机数据没有任何改动。',
-    missing: '备份文件“{{name}}”已不存在',
-    tooLarge: '文件过大',
     beforeRestoreFailed: '恢复前的备份没有成功，因此没有恢复：{{message}}',
   },
 };
@@ -111,8 +109,6 @@ const en: typeof zhCN = {
     restored: 'Restored from {{name}} ({{count}} records changed)',
     nothingToRestore: 'The data here is the same as in “{{name}}”: nothing to restore.',
     badBackup: 'Cannot restore from “{{name}}”: {{reason}}. Nothing here was changed.',
-    missing: 'the backup file “{{name}}” no longer exists',
-    tooLarge: 'the file is too large',
     beforeRestoreFailed: 'The backup before restoring failed, so nothing was restored: {{message}}',
   },
 };

@@ -52,10 +52,6 @@ export function useRestore(onDone: () => void) {
       refuse(name, fileProblemText(problem, t));
     },
 
-    refuseMissing(name: string) {
-      refuse(name, t('backup.missing', { name }));
-    },
-
     async restore(name: string, text: string) {
       const parsed = parseDataFile(text);
       if (!parsed.ok) return refuse(name, fileProblemText(parsed.problem, t));

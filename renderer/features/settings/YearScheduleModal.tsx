@@ -61,8 +61,13 @@ export function YearScheduleModal({ existing, saved, onClose }: Props) {
   async function importFile() {
     const file = await bridge.openJsonFile({ title: t('teamSettings.scheduleEditor.importTitle') });
     if (file.status === 'cancelled') return;
-    if (file.status === 'too-large') {
-      void message.error(t('teamSettings.scheduleEditor.fileTooLarge', { name: file.name }));
+    if (file.status === 'refused') {
+      void message.error(
+        t('teamSettings.scheduleEditor.fileRefused', {
+          name: file.name,
+          reason: t(`sync.refusal.${file.reason}`),
+        }),
+      );
       return;
     }
     form.setFieldsValue({ text: file.text });

@@ -85,7 +85,7 @@ export function SyncPage() {
   async function importFile() {
     const opened = await bridge.openJsonFile({ title: t('bridge.openTitle') });
     if (opened.status === 'cancelled') return;
-    if (opened.status === 'too-large') return refuse(opened.name, { reason: 'reasonTooLarge' });
+    if (opened.status === 'refused') return refuse(opened.name, opened);
     const parsed = parseDataFile(opened.text);
     if (!parsed.ok) return refuse(opened.name, parsed.problem);
     await confirmAndImport(opened.name, parsed.file);

@@ -1,10 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { DataFileProblem } from '../../../shared/exchange/data-file';
+import type { FileRefusal } from '../../../shared/ipc/contract';
 
-export type FileProblem = DataFileProblem | { reason: 'reasonTooLarge' };
+export type FileProblem = DataFileProblem | { reason: FileRefusal };
 
 /** Why a data file (or a backup, which is one) was refused, in the user's words. */
 export function fileProblemText(problem: FileProblem, t: TFunction): string {
+  if (!problem.reason.startsWith('reason')) return t(`sync.refusal.${problem.reason}`);
   const params =
     problem.reason === 'reasonInvalidRecord'
       ? {
