@@ -88,7 +88,16 @@ test('the bridge exposes named methods only, and reports the data folder', async
     hasProcess: 'process' in window,
   }));
   expect(exposed).toEqual({
-    methods: ['appInfo', 'openJsonFile', 'revealFile', 'saveJsonFile'],
+    methods: [
+      'appInfo',
+      'listBackups',
+      'openJsonFile',
+      'readBackup',
+      'revealBackups',
+      'revealFile',
+      'saveBackup',
+      'saveJsonFile',
+    ],
     hasRequire: false,
     hasIpcRenderer: false,
     hasProcess: false,
@@ -97,4 +106,21 @@ test('the bridge exposes named methods only, and reports the data folder', async
     (window as unknown as { daiban: DaibanBridge }).daiban.appInfo(),
   );
   expect(info).toMatchObject({ platform: 'electron', dataFolder: userData });
+});
+
+test('the first start writes the daily backup into the data folder, and it is listed', async () => {
+  const page = await app.firstWindow();
+  const firstStart = page.getByRole('button', { name: '开始使用' });
+  await page.getByLabel('姓名').fill('王小明');
+  await page.getByLabel('派出单位').fill('某某镇人民政府');
+  await firstStart.click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  const listBackups = () =>
+    page.evaluate(() => (window as unknown as { daiban: DaibanBridge }).daiban.listBackups());
+  await expect.poll(async () => (await listBackups()).entries.length).toBe(1);
+  const list = await listBackups();
+  expect(list.folder).toBe(path.join(userData, 'backups'));
+  expect(list.entries[0]).toMatchObject({ reason: 'daily' });
+  expect(existsSync(path.join(list.folder, list.entries[0]?.name ?? ''))).toBe(true);
+  expect(await page.evaluate(() => navigator.storage.persisted())).toBe(true);
 });
