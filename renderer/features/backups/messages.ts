@@ -4,7 +4,7 @@ const zhCN = {
     tab: '备份与恢复',
     title: '备份与恢复',
     desktopIntro:
-      '本机每天第一次打开时自动备份全部数据，每次导入数据文件和从备份恢复之前也会先备份。保留最近 7 天每天一份、最近 4 周每周一份、最近 12 个月每月一份。',
+      '本机每天第一次打开时自动备份全部数据，每次导入数据文件和从备份恢复之前也会先备份。保留最近 24 小时内的全部备份，以及最近 7 天每天一份、最近 4 周每周一份、最近 12 个月每月一份。',
     browserIntro:
       '在浏览器中使用时，备份以下载文件的形式保存（浏览器不能自动写入文件夹）。清除浏览数据会删除本应用的全部数据，请至少每周备份一次，并把备份文件妥善保存。',
     folder: '备份文件夹：{{folder}}',
@@ -60,7 +60,7 @@ const en: typeof zhCN = {
     tab: 'Backups',
     title: 'Backups and restore',
     desktopIntro:
-      'All data is backed up automatically the first time the app opens each day, and before every data-file import and restore. Kept: one a day for the last 7 days, one a week for the last 4 weeks, one a month for the last 12 months.',
+      'All data is backed up automatically the first time the app opens each day, and before every data-file import and restore. Kept: every backup of the last 24 hours, one a day for the last 7 days, one a week for the last 4 weeks, one a month for the last 12 months.',
     browserIntro:
       'In a browser, backups are downloaded files (a browser cannot write to a folder by itself). Clearing browsing data deletes all of this app’s data: back up at least once a week and keep the files safe.',
     folder: 'Backups folder: {{folder}}',
