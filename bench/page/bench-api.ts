@@ -1,0 +1,32 @@
+/**
+ * What the bench page offers its runner (bench/run.ts), as `window.daibanBench`. Only plain JSON
+ * crosses between them: the dataset is generated inside the page, never sent over CDP.
+ */
+
+/** What one step measured. */
+export type StepResult = {
+  /** The time the step measures (not its set-up), in seconds. */
+  seconds: number;
+  /** Rows the timed part handled: the runner prints rows/s. */
+  rows?: number;
+  /** Size of what the step produced (a file, a JSON text), in bytes. */
+  bytes?: number;
+  /** An earlier step this one is held against: the runner prints seconds ÷ that step's seconds. */
+  compareTo?: string;
+  /** Anything else worth keeping in the results file: counts, checksums, options used. */
+  details?: Record<string, string | number | boolean>;
+};
+
+export type StepInfo = { name: string; title: string };
+
+export type BenchOptions = { seed: number; scale: number };
+
+export type BenchApi = {
+  /** The registered steps, in the order they run. */
+  steps(): StepInfo[];
+  /** Sets the dataset's seed and scale and forgets what earlier steps left. */
+  configure(options: BenchOptions): void;
+  run(name: string): Promise<StepResult>;
+};
+
+export const benchApiName = 'daibanBench';

@@ -1,0 +1,28 @@
+import { benchApiName, type BenchApi, type BenchOptions } from './bench-api';
+import type { BenchContext } from './step-registry';
+import { benchSteps } from './steps';
+
+/** The bench page: exposes the registered steps to the runner as window.daibanBench. */
+
+const names = new Set<string>();
+for (const step of benchSteps) {
+  if (names.has(step.name)) throw new Error(`two bench steps named ${step.name}`);
+  names.add(step.name);
+}
+
+let context: BenchContext = { options: { seed: 1, scale: 1 }, dataset: null, kept: new Map() };
+
+const api: BenchApi = {
+  steps: () => benchSteps.map(({ name, title }) => ({ name, title })),
+  configure(options: BenchOptions) {
+    context = { options: { ...options }, dataset: null, kept: new Map() };
+  },
+  async run(name: string) {
+    const step = benchSteps.find((candidate) => candidate.name === name);
+    if (!step) throw new Error(`no bench step named ${name}`);
+    return step.run(context);
+  },
+};
+
+Object.assign(window, { [benchApiName]: api });
+document.title = `${document.title} — ready`;

@@ -1,0 +1,374 @@
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { build, preview, type PreviewServer } from 'vite';
+import playwrightConfig from '../playwright.config';
+import { cityDatasetCounts, countRows, generateCityDataset } from './city-dataset';
+import { benchApiName, type BenchApi, type StepInfo, type StepResult } from './page/bench-api';
+
+/**
+ * `npm run bench`: generates the city dataset under Node (time, JSON size raw and gzip), builds
+ * and serves the bench page on its own port, opens it in Debian's Chromium with the e2e suite's
+ * flags, and runs the page's registered steps in order against real IndexedDB, sampling memory
+ * while each runs. Prints a table and writes bench/results/<timestamp>.json. The server and the
+ * browser are closed at the end, also when a step fails.
+ */
+
+const usage = `npm run bench -- [--seed 1] [--scale 1] [--steps generate,raw-bulk-put,…] [--port 4190]`;
+
+type Options = { seed: number; scale: number; steps: string[] | null; port: number };
+
+function parseOptions(argv: string[]): Options | null {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      seed: { type: 'string', default: '1' },
+      scale: { type: 'string', default: '1' },
+      steps: { type: 'string' },
+      port: { type: 'string', default: process.env.BENCH_PORT ?? '4190' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return null;
+  const seed = Number(values.seed);
+  const scale = Number(values.scale);
+  const port = Number(values.port);
+  if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be an integer: ${values.seed}`);
+  cityDatasetCounts(scale); // throws on a bad scale
+  if (!Number.isInteger(port) || port < 1024 || port > 65535) {
+    throw new Error(`--port must be a port number: ${values.port}`);
+  }
+  const steps = values.steps ? values.steps.split(',').map((name) => name.trim()) : null;
+  return { seed, scale, steps, port };
+}
+
+// --- memory ------------------------------------------------------------------------------------
+
+/** Peak figures of one step, in bytes. */
+type MemoryPeaks = {
+  /** JS heap in use after a forced GC, before the step. */
+  jsHeapStart: number;
+  /** Highest JS heap in use sampled during the step (CDP Performance.getMetrics). */
+  jsHeapPeak: number;
+  /** Peak resident memory of the page's renderer process (Linux VmHWM), sync peaks included. */
+  rendererPeakRss: number | null;
+  /** Peak resident memory of Chromium's browser process, where IndexedDB's writes land here. */
+  browserPeakRss: number | null;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * JS heap samples come from CDP, which the page answers between tasks only: a long synchronous
+ * stretch (generating, stringifying) is seen at its end. The kernel's resident-memory high-water
+ * mark (VmHWM, reset per step through /proc/PID/clear_refs) has no such gap, so both are reported.
+ */
+class MemoryProbe {
+  private constructor(
+    private readonly page: CDPSession,
+    private readonly browser: CDPSession,
+  ) {}
+
+  static async attach(page: Page, browser: Browser): Promise<MemoryProbe> {
+    const pageSession = await page.context().newCDPSession(page);
+    await pageSession.send('Performance.enable');
+    return new MemoryProbe(pageSession, await browser.newBrowserCDPSession());
+  }
+
+  async jsHeap(): Promise<number> {
+    const { metrics } = await this.page.send('Performance.getMetrics');
+    return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0;
+  }
+
+  private async processes(): Promise<{ renderers: number[]; browser: number[] }> {
+    const { processInfo } = (await this.browser.send('SystemInfo.getProcessInfo')) as {
+      processInfo: { type: string; id: number }[];
+    };
+    return {
+      renderers: processInfo.filter((info) => info.type === 'renderer').map((info) => info.id),
+      browser: processInfo.filter((info) => info.type === 'browser').map((info) => info.id),
+    };
+  }
+
+  private static peakRss(pids: number[]): number | null {
+    let peak: number | null = null;
+    for (const pid of pids) {
+      try {
+        const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+        if (kib !== undefined) peak = Math.max(peak ?? 0, Number(kib) * 1024);
+      } catch {
+        // Not Linux, or the process is gone.
+      }
+    }
+    return peak;
+  }
+
+  private static resetPeaks(pids: number[]): void {
+    for (const pid of pids) {
+      try {
+        writeFileSync(`/proc/${pid}/clear_refs`, '5');
+      } catch {
+        // Without it the figure is the peak since the process started.
+      }
+    }
+  }
+
+  /** Runs fn, sampling the JS heap every 50 ms, after a forced GC. */
+  async measure<T>(fn: () => Promise<T>): Promise<{ value: T; peaks: MemoryPeaks }> {
+    await this.page.send('HeapProfiler.collectGarbage');
+    const jsHeapStart = await this.jsHeap();
+    const { renderers, browser } = await this.processes();
+    MemoryProbe.resetPeaks([...renderers, ...browser]);
+    let jsHeapPeak = jsHeapStart;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        jsHeapPeak = Math.max(jsHeapPeak, await this.jsHeap());
+        await sleep(50);
+      }
+    })();
+    try {
+      const value = await fn();
+      return {
+        value,
+        peaks: {
+          jsHeapStart,
+          jsHeapPeak: Math.max(jsHeapPeak, await this.jsHeap()),
+          rendererPeakRss: MemoryProbe.peakRss(renderers),
+          browserPeakRss: MemoryProbe.peakRss(browser),
+        },
+      };
+    } finally {
+      sampling = false;
+      await sampler;
+    }
+  }
+}
+
+// --- the Node side of the dataset --------------------------------------------------------------
+
+type NodeDataset = {
+  rows: number;
+  counts: Record<string, number>;
+  generateSeconds: number;
+  stringifySeconds: number;
+  jsonBytes: number;
+  gzipBytes: number;
+  gzipSeconds: number;
+  sha256: string;
+};
+
+function nodeDataset(seed: number, scale: number): NodeDataset {
+  let start = performance.now();
+  const dataset = generateCityDataset({ seed, scale });
+  const generateSeconds = (performance.now() - start) / 1000;
+  start = performance.now();
+  const json = Buffer.from(JSON.stringify(dataset), 'utf8');
+  const stringifySeconds = (performance.now() - start) / 1000;
+  start = performance.now();
+  const gzipBytes = gzipSync(json).byteLength;
+  const gzipSeconds = (performance.now() - start) / 1000;
+  return {
+    rows: countRows(dataset),
+    counts: Object.fromEntries(
+      Object.entries(dataset).map(([table, rows]) => [table, rows.length]),
+    ),
+    generateSeconds,
+    stringifySeconds,
+    jsonBytes: json.byteLength,
+    gzipBytes,
+    gzipSeconds,
+    sha256: createHash('sha256').update(json).digest('hex'),
+  };
+}
+
+// --- the page ----------------------------------------------------------------------------------
+
+function callPage<T>(page: Page, method: 'steps' | 'configure' | 'run', arg?: unknown): Promise<T> {
+  return page.evaluate(
+    async ([api, name, value]) => {
+      const bench = (window as unknown as Record<string, BenchApi>)[api];
+      if (!bench) throw new Error('the bench page did not start');
+      if (name === 'steps') return bench.steps() as T;
+      if (name === 'configure')
+        return bench.configure(value as Parameters<BenchApi['configure']>[0]) as T;
+      return (await bench.run(value as string)) as T;
+    },
+    [benchApiName, method, arg] as const,
+  );
+}
+
+type StepReport = StepInfo &
+  StepResult & { rowsPerSecond: number | null; ratio: number | null; memory: MemoryPeaks };
+
+// --- output ------------------------------------------------------------------------------------
+
+const mb = (bytes: number | null | undefined) =>
+  bytes === null || bytes === undefined ? '' : (bytes / 1e6).toFixed(1);
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows
+    .map((row, index) => {
+      const line = row.map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+      );
+      const text = line.join('  ');
+      return index === 0 ? `${text}\n${'-'.repeat(text.length)}` : text;
+    })
+    .join('\n');
+}
+
+function printReport(dataset: NodeDataset, steps: StepReport[]): void {
+  console.log(
+    `\nDataset (Node): ${dataset.rows.toLocaleString('en')} rows generated in ${dataset.generateSeconds.toFixed(2)} s; ` +
+      `JSON ${mb(dataset.jsonBytes)} MB raw, ${mb(dataset.gzipBytes)} MB gzip ` +
+      `(stringify ${dataset.stringifySeconds.toFixed(2)} s, gzip ${dataset.gzipSeconds.toFixed(2)} s)`,
+  );
+  const rows = [
+    [
+      'step',
+      's',
+      'rows',
+      'rows/s',
+      'MB',
+      '× ref',
+      'heap start',
+      'heap peak',
+      'renderer RSS',
+      'browser RSS',
+    ],
+    ...steps.map((step) => [
+      step.name,
+      step.seconds.toFixed(2),
+      step.rows?.toLocaleString('en') ?? '',
+      step.rowsPerSecond === null ? '' : Math.round(step.rowsPerSecond).toLocaleString('en'),
+      mb(step.bytes),
+      step.ratio === null ? '' : `${step.ratio.toFixed(2)} × ${step.compareTo}`,
+      mb(step.memory.jsHeapStart),
+      mb(step.memory.jsHeapPeak),
+      mb(step.memory.rendererPeakRss),
+      mb(step.memory.browserPeakRss),
+    ]),
+  ];
+  console.log(
+    `\n${table(rows)}\n(memory columns in MB: JS heap via CDP, peak RSS via /proc VmHWM)`,
+  );
+}
+
+// --- main --------------------------------------------------------------------------------------
+
+export async function main(argv: string[]): Promise<number> {
+  const options = parseOptions(argv);
+  if (!options) {
+    console.log(usage);
+    return 0;
+  }
+  const startedAt = new Date();
+  const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+  console.log(`Generating the dataset under Node (seed ${options.seed}, scale ${options.scale})…`);
+  const dataset = nodeDataset(options.seed, options.scale);
+
+  console.log('Building the bench page…');
+  const configFile = here('./vite.config.ts');
+  await build({ configFile, logLevel: 'warn' });
+
+  let server: PreviewServer | null = null;
+  let browser: Browser | null = null;
+  const steps: StepReport[] = [];
+  let failure: string | null = null;
+  let chromiumVersion = '';
+  try {
+    server = await preview({
+      configFile,
+      logLevel: 'warn',
+      preview: { host: '127.0.0.1', port: options.port, strictPort: true },
+    });
+    const launchOptions = playwrightConfig.use?.launchOptions;
+    if (!launchOptions?.args) throw new Error('playwright.config.ts has no launchOptions.args');
+    browser = await chromium.launch({ ...launchOptions, headless: true });
+    chromiumVersion = browser.version();
+    const context = await browser.newContext({
+      locale: playwrightConfig.use?.locale,
+      timezoneId: playwrightConfig.use?.timezoneId,
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error(`[page console] ${message.text()}`);
+    });
+    await page.goto(`http://127.0.0.1:${options.port}/`);
+    await page.waitForFunction((api) => api in window, benchApiName);
+
+    const available = await callPage<StepInfo[]>(page, 'steps');
+    const unknown = options.steps?.filter((name) => !available.some((step) => step.name === name));
+    if (unknown?.length)
+      throw new Error(
+        `unknown step(s) ${unknown.join(', ')}; there are ${available.map((step) => step.name).join(', ')}`,
+      );
+    const chosen = options.steps
+      ? available.filter((step) => options.steps!.includes(step.name))
+      : available;
+    await callPage(page, 'configure', { seed: options.seed, scale: options.scale });
+
+    const probe = await MemoryProbe.attach(page, browser);
+    for (const step of chosen) {
+      process.stdout.write(`Running ${step.name}: ${step.title}… `);
+      const { value: result, peaks } = await probe.measure(() =>
+        callPage<StepResult>(page, 'run', step.name),
+      );
+      const reference = result.compareTo
+        ? steps.find((earlier) => earlier.name === result.compareTo)
+        : undefined;
+      steps.push({
+        ...step,
+        ...result,
+        rowsPerSecond: result.rows ? result.rows / result.seconds : null,
+        ratio: reference ? result.seconds / reference.seconds : null,
+        memory: peaks,
+      });
+      console.log(`${result.seconds.toFixed(2)} s`);
+    }
+
+    const dump = steps.find((step) => step.name === 'json-dump');
+    if (dump && dump.details?.sha256 !== dataset.sha256) {
+      throw new Error(
+        `the page generated other data than Node from the same seed (sha256 ${String(dump.details?.sha256)} ≠ ${dataset.sha256})`,
+      );
+    }
+  } catch (error) {
+    failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`\nBench failed: ${failure}`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.close().catch(() => undefined);
+  }
+
+  printReport(dataset, steps);
+  const results = {
+    startedAt: startedAt.toISOString(),
+    seed: options.seed,
+    scale: options.scale,
+    machine: {
+      node: process.version,
+      chromium: chromiumVersion,
+      cpus: os.cpus().length,
+      memoryBytes: os.totalmem(),
+      loadAverageAtStart: os.loadavg(),
+    },
+    dataset,
+    steps,
+    failure,
+  };
+  const folder = here('./results/');
+  mkdirSync(folder, { recursive: true });
+  const file = `${folder}${startedAt.toISOString().replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nResults written to ${file}`);
+  return failure ? 1 : 0;
+}
