@@ -269,6 +269,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const startedAt = new Date();
+  const loadAtStart = os.loadavg();
   const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
   console.log(`Generating the dataset under Node (seed ${options.seed}, scale ${options.scale})…`);
@@ -359,7 +360,8 @@ export async function main(argv: string[]): Promise<number> {
       chromium: chromiumVersion,
       cpus: os.cpus().length,
       memoryBytes: os.totalmem(),
-      loadAverageAtStart: os.loadavg(),
+      loadAverageAtStart: loadAtStart,
+      loadAverageAtEnd: os.loadavg(),
     },
     dataset,
     steps,
