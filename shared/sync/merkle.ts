@@ -57,11 +57,12 @@ export function addTimestamp(hashes: MinuteHashes, ts: Timestamp): void {
 }
 
 export function packMinuteHashes(hashes: MinuteHashes): PackedMinuteHashes {
-  const minutes = Uint32Array.from(hashes.keys()).sort();
+  const minutes = new Uint32Array(hashes.size);
+  let index = 0;
+  for (const minute of hashes.keys()) minutes[index++] = minute;
+  minutes.sort();
   const packed = new Int32Array(minutes.length);
-  for (let index = 0; index < minutes.length; index += 1) {
-    packed[index] = hashes.get(minutes[index]!)!;
-  }
+  for (index = 0; index < minutes.length; index += 1) packed[index] = hashes.get(minutes[index]!)!;
   return { minutes, hashes: packed };
 }
 
@@ -97,23 +98,40 @@ export function keyMillis(prefix: string): number {
 }
 
 export function buildTrie(hashes: MinuteHashes): MerkleTrie {
-  const root: MerkleTrie = { hash: 0 };
-  for (const [minute, hash] of hashes) {
-    if (hash === 0) continue;
-    root.hash ^= hash;
-    let node = root;
-    for (let power = trieDigits - 1; power >= 0; power -= 1) {
-      const digit = trieDigitKeys[Math.floor(minute / powersOfThree[power]!) % 3]!;
-      let child = node[digit];
-      if (!child) {
-        child = { hash: 0 };
-        node[digit] = child;
-      }
-      child.hash ^= hash;
-      node = child;
+  const packed = packMinuteHashes(hashes);
+  const { minutes, hashes: minuteHashes } = packed;
+  return buildNode(minutes, minuteHashes, 0, minutes.length, trieDigits - 1) ?? { hash: 0 };
+}
+
+/**
+ * The node over sorted minutes [from, to), which share every digit above `power`: its children
+ * are contiguous runs of the same digit at `power`, so each node is made once, with no lookups.
+ * Null when nothing under it has a hash.
+ */
+function buildNode(
+  minutes: Uint32Array,
+  hashes: Int32Array,
+  from: number,
+  to: number,
+  power: number,
+): MerkleTrie | null {
+  if (power < 0) return hashes[from] === 0 ? null : { hash: hashes[from]! };
+  const node: MerkleTrie = { hash: 0 };
+  const scale = powersOfThree[power]!;
+  let found = false;
+  for (let start = from; start < to;) {
+    const digit = Math.floor(minutes[start]! / scale) % 3;
+    let end = start + 1;
+    while (end < to && Math.floor(minutes[end]! / scale) % 3 === digit) end += 1;
+    const child = buildNode(minutes, hashes, start, end, power - 1);
+    if (child) {
+      node[trieDigitKeys[digit]!] = child;
+      node.hash ^= child.hash;
+      found = true;
     }
+    start = end;
   }
-  return root;
+  return found ? node : null;
 }
 
 /** A node that `pruneTrie` cut back to its hash: something is under it, but not what. */

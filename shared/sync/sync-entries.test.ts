@@ -103,6 +103,18 @@ describe('encodeMessages', () => {
     expect({ ...result.counts }).toEqual({ projects: 2, problems: 1 });
   });
 
+  it('handles names that objects inherit, such as toString', () => {
+    const odd = [
+      message(at(0), 'toString', p1, 'hasOwnProperty', 1),
+      message(at(0), 'toString', p1, 'valueOf', 2),
+    ];
+    const result = encodeMessagesWithCounts(odd);
+    expect(result.counts).toEqual({ toString: 2 });
+    expect(decodeMessages(result.entries)).toEqual(odd);
+    const decoded = decodeEntries(JSON.parse(JSON.stringify(result.entries)));
+    expect(decoded.ok && decoded.counts).toEqual({ toString: 2 });
+  });
+
   it.each<[string, SyncMessage]>([
     ['a bad table', message(at(0), 'constructor', p1, 'name', 'x')],
     ['a bad row id', message(at(0), 'projects', '', 'name', 'x')],

@@ -18,7 +18,7 @@ const nodeIdPattern = /^[0-9a-f]{16}$/;
 /**
  * The pattern is not enough: `Date.parse` accepts 2026-02-30 and 24:00 and rolls them over, so a
  * timestamp is valid only when its time part is exactly what `toISOString` writes for that instant.
- * Times before 1970 are refused: nothing was written then, and `timestampMillis` relies on it.
+ * Times before 1970 are refused: nothing was written then, and merkle minutes are unsigned.
  */
 function isRealTime(isoTime: string): boolean {
   const millis = Date.parse(isoTime);
@@ -90,20 +90,28 @@ const digit = (text: string, index: number) => text.charCodeAt(index) - 48;
 const twoDigits = (text: string, index: number) => digit(text, index) * 10 + digit(text, index + 1);
 
 /**
- * The wall-clock part of a valid timestamp in millis. Read digit by digit because this runs for
- * every timestamp added to the merkle trie, and `Date.parse` is several times slower.
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Howard Hinnant's
+ * days_from_civil), in integer arithmetic: this runs for every timestamp added to the merkle
+ * trie, millions at a time, where `Date.UTC` and `Date.parse` cost several times more.
  */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The wall-clock part of a valid timestamp in millis, read digit by digit. */
 export function timestampMillis(ts: Timestamp): number {
-  return (
-    Date.UTC(
-      twoDigits(ts, 0) * 100 + twoDigits(ts, 2),
-      twoDigits(ts, 5) - 1,
-      twoDigits(ts, 8),
-      twoDigits(ts, 11),
-      twoDigits(ts, 14),
-      twoDigits(ts, 17),
-    ) +
-    digit(ts, 20) * 100 +
-    twoDigits(ts, 21)
+  const days = daysFromCivil(
+    twoDigits(ts, 0) * 100 + twoDigits(ts, 2),
+    twoDigits(ts, 5),
+    twoDigits(ts, 8),
   );
+  const seconds =
+    ((days * 24 + twoDigits(ts, 11)) * 60 + twoDigits(ts, 14)) * 60 + twoDigits(ts, 17);
+  return seconds * 1000 + digit(ts, 20) * 100 + twoDigits(ts, 21);
 }
