@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import formatDoc from '../../docs/sync-file-format.md?raw';
 import type { SyncMessage } from './message';
 import {
   createSyncFile,
@@ -94,7 +96,7 @@ async function problemOf(text: string, passphrase?: string): Promise<SyncFilePro
 describe('createSyncFile and readSyncFile', () => {
   it('round-trip messages with a header first and the messages last', async () => {
     const text = await createSyncFile(input, messages);
-    expect(text.startsWith('{"format":"daiban-sync","formatVersion":1,')).toBe(true);
+    expect(text.startsWith('{\n  "format": "daiban-sync",\n  "formatVersion": 1,\n')).toBe(true);
     const result = await readSyncFile(text, { appVersion });
     if (!result.ok) throw new Error(JSON.stringify(result.problem));
     expect(result.messages.sort(byCell)).toEqual([...messages].sort(byCell));
@@ -112,8 +114,8 @@ describe('createSyncFile and readSyncFile', () => {
 
   it('hashes the exact text of the messages array with SHA-256', async () => {
     const text = await createSyncFile(input, messages);
-    const start = text.indexOf('"messages":') + '"messages":'.length;
-    const payload = text.slice(start, text.lastIndexOf('}'));
+    const start = text.indexOf('"messages": ') + '"messages": '.length;
+    const payload = text.slice(start, text.lastIndexOf('}')).trimEnd();
     expect((JSON.parse(text) as { sha256: string }).sha256).toBe(await sha256Hex(payload));
     expect(payload.split('\n')).toHaveLength(3 + 2);
   });
@@ -247,7 +249,7 @@ describe('readSyncFile refuses bad files, naming what is wrong', () => {
     });
     expect(
       await problemOf(
-        replaced('"createdAt":"2026-11-29T09:00:00.000Z"', '"createdAt":"yesterday"'),
+        replaced('"createdAt": "2026-11-29T09:00:00.000Z"', '"createdAt": "yesterday"'),
       ),
     ).toEqual({
       reason: 'reasonBadHeader',
@@ -271,21 +273,21 @@ describe('readSyncFile refuses bad files, naming what is wrong', () => {
 
   it('a count in the header that does not match the messages', async () => {
     const text = await createSyncFile(input, messages);
-    expect(await problemOf(text.replace('"messageCount":5', '"messageCount":6'))).toEqual({
+    expect(await problemOf(text.replace('"messageCount": 5', '"messageCount": 6'))).toEqual({
       reason: 'reasonCountMismatch',
       what: 'messages',
       expected: 6,
       actual: 5,
     });
-    expect(await problemOf(text.replace('"rowCount":3', '"rowCount":2'))).toEqual({
+    expect(await problemOf(text.replace('"rowCount": 3', '"rowCount": 2'))).toEqual({
       reason: 'reasonCountMismatch',
       what: 'rows',
       expected: 2,
       actual: 3,
     });
-    const withZero = text.replace('"approvalItems":1', '"approvalItems":1,"problems":0');
+    const withZero = text.replace('"approvalItems": 1', '"approvalItems": 1, "problems": 0');
     expect((await readSyncFile(withZero, { appVersion })).ok).toBe(true);
-    expect(await problemOf(text.replace('"approvalItems":1', '"problems":1'))).toEqual({
+    expect(await problemOf(text.replace('"approvalItems": 1', '"problems": 1'))).toEqual({
       reason: 'reasonCountMismatch',
       what: 'tableMessages',
       expected: 1,
@@ -296,7 +298,7 @@ describe('readSyncFile refuses bad files, naming what is wrong', () => {
   it('a message outside the stated time range', async () => {
     const text = await createSyncFile(input, messages);
     expect(
-      await problemOf(text.replace(`"to":"${at(4)}"`, `"to":"${at(3, 'bbbbbbbbbbbbbbbb')}"`)),
+      await problemOf(text.replace(`"to": "${at(4)}"`, `"to": "${at(3, 'bbbbbbbbbbbbbbbb')}"`)),
     ).toEqual({
       reason: 'reasonOutOfRange',
       entry: 3,
@@ -375,5 +377,34 @@ describe('readSyncFileHeader', () => {
       ok: false,
       problem: { reason: 'reasonNotJson' },
     });
+  });
+});
+
+describe('docs/sync-file-format.md', () => {
+  /** The first fenced block of a language after a heading. */
+  function block(heading: string, language: string): string {
+    const after = formatDoc.slice(formatDoc.indexOf(`\n${heading}\n`));
+    const match = new RegExp(`\`\`\`${language}\n([\\s\\S]*?)\n\`\`\``).exec(after);
+    if (!match?.[1]) throw new Error(`No ${language} block after ${heading}`);
+    return match[1];
+  }
+
+  it('its example is a file this app reads', async () => {
+    const result = await readSyncFile(block('## 示例', 'text'), { appVersion });
+    if (!result.ok) throw new Error(JSON.stringify(result.problem));
+    expect(result.header.team.name).toBe('高新区帮办代办团队');
+    expect(result.messages).toHaveLength(6);
+    expect(result.messages).toContainEqual({
+      ts: '2026-11-29T06:40:55.031Z-0002-a83e5d1f0c9b2e74',
+      table: 'projects',
+      row: 'f47ac10b-58cc-4372-a567-0e02b2c3d479',
+      field: 'ownerCompany',
+      value: '江苏新宁智能装备有限公司',
+      base: '2026-11-29T01:15:02.417Z-0000-4f1c9a0e2b7d3c58',
+    });
+  });
+
+  it('its JSON Schema is the one generated from the zod definition', () => {
+    expect(JSON.parse(block('## JSON Schema', 'json'))).toEqual(z.toJSONSchema(syncFileSchema));
   });
 });

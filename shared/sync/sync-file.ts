@@ -206,10 +206,11 @@ export async function createSyncFile(
   const checked = syncFileHeaderSchema.safeParse(header);
   if (!checked.success) throw new RangeError(`Invalid sync file header: ${checked.error.message}`);
 
-  const headerText = JSON.stringify(header);
+  // The header one member a line, for anyone who opens the file; then the payload.
+  const headerText = JSON.stringify(header, null, 2);
   const bodyKey = encryption ? 'ciphertext' : 'messages';
   const body = encryption ? JSON.stringify(payload) : payload;
-  return `${headerText.slice(0, -1)},\n"${bodyKey}":${body}}\n`;
+  return `${headerText.slice(0, -2)},\n  "${bodyKey}": ${body}\n}\n`;
 }
 
 const whitespace = (code: number) => code === 32 || code === 10 || code === 13 || code === 9;
