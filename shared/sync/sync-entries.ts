@@ -191,7 +191,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   !Array.isArray(value) &&
   (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
 
-/** An identifier-like key that breaks a rule only because it is a forbidden key. */
+/** A name that is, or has a `/` segment that is, a forbidden key: reported as such, not as malformed. */
 const forbidden = (key: string) =>
   isForbiddenKey(key) || (key.includes('/') && key.split('/').some(isForbiddenKey));
 
