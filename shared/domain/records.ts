@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { approvalItemSchema } from './approval-item';
 import { catalogItemSchema } from './catalog-item';
+import { deviceSchema } from './device';
 import { handlingStepSchema } from './handling-step';
 import { helperAgentSchema } from './helper-agent';
 import { missingItemSchema } from './missing-item';
@@ -22,6 +23,7 @@ export const recordSchemas = {
   catalogItems: catalogItemSchema,
   holidaySchedules: holidayScheduleSchema,
   settings: teamSettingsSchema,
+  devices: deviceSchema,
 } as const;
 
 export type SyncedTable = keyof typeof recordSchemas;

@@ -81,7 +81,9 @@ export {
   type TimestampRange,
 } from './sync-entries';
 export {
+  countEntries,
   createSyncFile,
+  createSyncFileFromEntries,
   defaultPbkdf2Iterations,
   maxPbkdf2Iterations,
   minPbkdf2Iterations,

@@ -201,11 +201,18 @@ const forbidden = (key: string) =>
  * this version are fine. With `range`, every timestamp must lie within it. Written by hand rather than with `syncFileEntrySchema` because it runs
  * over millions of values and must say which part is wrong; the tests hold the two to agree.
  */
-export function decodeEntries(entries: unknown, range?: TimestampRange): DecodedEntries {
+export function decodeEntries(
+  entries: unknown,
+  range?: TimestampRange,
+  { collect = true }: { collect?: boolean } = {},
+): DecodedEntries {
   if (!Array.isArray(entries)) {
     return { ok: false, problem: { reason: 'reasonMalformedEntry', entry: 1, part: 'entry' } };
   }
+  // Without `collect` only the counts are kept: a city-scale file's two million message objects
+  // would cost hundreds of megabytes, and the apply path reads the entries themselves.
   const messages: SyncMessage[] = [];
+  let messageCount = 0;
   const counts = new Map<string, number>();
   const rows = new Set<string>();
   const goodTables = new Set<string>();
@@ -266,8 +273,11 @@ export function decodeEntries(entries: unknown, range?: TimestampRange): Decoded
           };
         }
         if (problem) return malformed(number, 'value');
-        const base = baseOf && Object.hasOwn(baseOf, field) ? baseOf[field]! : zeroTimestamp;
-        messages.push({ ts, table, row, field, value: value as JsonValue, base });
+        if (collect) {
+          const base = baseOf && Object.hasOwn(baseOf, field) ? baseOf[field]! : zeroTimestamp;
+          messages.push({ ts, table, row, field, value: value as JsonValue, base });
+        }
+        messageCount += 1;
         tableCount += 1;
       }
     }
@@ -277,7 +287,7 @@ export function decodeEntries(entries: unknown, range?: TimestampRange): Decoded
   return {
     ok: true,
     messages,
-    messageCount: messages.length,
+    messageCount,
     rowCount: rows.size,
     counts: Object.fromEntries(counts),
   };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import formatDoc from '../../docs/sync-file-format.md?raw';
 import type { SyncMessage } from './message';
+import { decodeMessages } from './sync-entries';
 import {
   createSyncFile,
   readSyncFile,
@@ -99,7 +100,7 @@ describe('createSyncFile and readSyncFile', () => {
     expect(text.startsWith('{\n  "format": "daiban-sync",\n  "formatVersion": 1,\n')).toBe(true);
     const result = await readSyncFile(text, { appVersion });
     if (!result.ok) throw new Error(JSON.stringify(result.problem));
-    expect(result.messages.sort(byCell)).toEqual([...messages].sort(byCell));
+    expect(decodeMessages(result.entries).sort(byCell)).toEqual([...messages].sort(byCell));
     expect(result.header).toMatchObject({
       ...input,
       range: { from: at(0), to: at(4) },
@@ -125,7 +126,7 @@ describe('createSyncFile and readSyncFile', () => {
     const result = await readSyncFile(text, { appVersion });
     expect(result).toMatchObject({
       ok: true,
-      messages: [],
+      entries: [],
       header: { range: null, messageCount: 0 },
     });
   });
@@ -166,7 +167,7 @@ describe('encrypted sync files', () => {
     expect(syncFileSchema.safeParse(header).success).toBe(true);
     const result = await readSyncFile(text, { appVersion, passphrase: '帮办2026' });
     if (!result.ok) throw new Error(JSON.stringify(result.problem));
-    expect(result.messages.sort(byCell)).toEqual([...messages].sort(byCell));
+    expect(decodeMessages(result.entries).sort(byCell)).toEqual([...messages].sort(byCell));
 
     expect(await problemOf(text)).toEqual({ reason: 'reasonNeedsPassphrase' });
     expect(await problemOf(text, '')).toEqual({ reason: 'reasonNeedsPassphrase' });
@@ -393,8 +394,8 @@ describe('docs/sync-file-format.md', () => {
     const result = await readSyncFile(block('## 示例', 'text'), { appVersion });
     if (!result.ok) throw new Error(JSON.stringify(result.problem));
     expect(result.header.team.name).toBe('高新区帮办代办团队');
-    expect(result.messages).toHaveLength(6);
-    expect(result.messages).toContainEqual({
+    expect(decodeMessages(result.entries)).toHaveLength(6);
+    expect(decodeMessages(result.entries)).toContainEqual({
       ts: '2026-11-29T06:40:55.031Z-0002-a83e5d1f0c9b2e74',
       table: 'projects',
       row: 'f47ac10b-58cc-4372-a567-0e02b2c3d479',

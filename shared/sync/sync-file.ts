@@ -5,7 +5,9 @@ import {
   decodeEntries,
   encodeMessagesWithCounts,
   syncFileEntrySchema,
+  type EntryCounts,
   type EntryProblem,
+  type SyncFileEntry,
 } from './sync-entries';
 import { nodeIdSchema, timestampSchema, type Timestamp } from './timestamp';
 
@@ -102,8 +104,9 @@ export type SyncFileProblem =
       actual: number;
     };
 
+/** The entries are validated (structure, counts, range); `decodeMessages` turns them into messages. */
 export type ReadSyncFileResult =
-  | { ok: true; header: SyncFileHeader; messages: SyncMessage[] }
+  | { ok: true; header: SyncFileHeader; entries: SyncFileEntry[] }
   | { ok: false; problem: SyncFileProblem };
 
 export type ReadSyncFileHeaderResult =
@@ -141,6 +144,33 @@ async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iter
   );
 }
 
+/** What a file's header states about its entries. */
+export function countEntries(entries: readonly SyncFileEntry[]): EntryCounts & {
+  range: { from: Timestamp; to: Timestamp } | null;
+} {
+  let messageCount = 0;
+  let from: Timestamp | undefined;
+  let to: Timestamp | undefined;
+  const counts: Record<string, number> = {};
+  const rows = new Set<string>();
+  for (const [table, row, changes] of entries) {
+    rows.add(`${table}\u0000${row}`);
+    for (const [ts, values] of changes) {
+      const fields = Object.keys(values).length;
+      messageCount += fields;
+      counts[table] = (counts[table] ?? 0) + fields;
+      if (from === undefined || ts < from) from = ts;
+      if (to === undefined || ts > to) to = ts;
+    }
+  }
+  return {
+    messageCount,
+    rowCount: rows.size,
+    counts,
+    range: from !== undefined && to !== undefined ? { from, to } : null,
+  };
+}
+
 /** One entry per line: the file stays readable, diffable and easy to stream. */
 function messagesText(entries: readonly unknown[]): string {
   return entries.length === 0
@@ -159,13 +189,21 @@ export async function createSyncFile(
   messages: readonly SyncMessage[],
   options: SyncFileOptions = {},
 ): Promise<string> {
-  const { entries, messageCount, rowCount, counts } = encodeMessagesWithCounts(messages);
-  let from: Timestamp | undefined;
-  let to: Timestamp | undefined;
-  for (const { ts } of messages) {
-    if (from === undefined || ts < from) from = ts;
-    if (to === undefined || ts > to) to = ts;
-  }
+  return createSyncFileFromEntries(input, encodeMessagesWithCounts(messages).entries, options);
+}
+
+/**
+ * The same from entries already grouped (the app's log keeps them so): no message objects are
+ * made, which matters for a city-scale file. The entries must be valid (they came from the log).
+ */
+export async function createSyncFileFromEntries(
+  input: SyncFileHeaderInput,
+  entries: readonly SyncFileEntry[],
+  options: SyncFileOptions = {},
+): Promise<string> {
+  const { messageCount, rowCount, counts, range } = countEntries(entries);
+  const from = range?.from;
+  const to = range?.to;
   const plainText = messagesText(entries);
   const { passphrase, iterations = defaultPbkdf2Iterations } = options;
   if (passphrase === '') throw new RangeError('An empty passphrase encrypts nothing');
@@ -427,9 +465,8 @@ export async function readSyncFile(
     entries = document.messages;
   }
 
-  const decoded = decodeEntries(entries, header.range);
+  const decoded = decodeEntries(entries, header.range, { collect: false });
   if (!decoded.ok) return decoded;
-  const { messages } = decoded;
 
   const mismatch = (
     what: 'messages' | 'rows' | 'tableMessages',
@@ -449,5 +486,5 @@ export async function readSyncFile(
     if (expected !== actual) return mismatch('tableMessages', expected, actual);
   }
 
-  return { ok: true, header, messages };
+  return { ok: true, header, entries: entries as SyncFileEntry[] };
 }
