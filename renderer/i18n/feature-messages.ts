@@ -4,6 +4,7 @@ import { missingItemMessages } from '../features/missing-items/messages';
 import { stepMessages } from '../features/handling-steps/messages';
 import { problemMessages } from '../features/problems/messages';
 import { settingsMessages } from '../features/settings/messages';
+import { recordFormMessages } from '../ui/messages';
 
 /**
  * Each feature keeps its strings beside its screens (features/<area>/messages.ts, Chinese first,
@@ -16,6 +17,7 @@ const features = [
   stepMessages,
   problemMessages,
   settingsMessages,
+  recordFormMessages,
 ];
 
 export const featureMessages = {
