@@ -24,7 +24,7 @@ export function describeValue(value: unknown, t: TFunction): string {
       .map((item) => describeValue(item, t))
       .join(' ');
   }
-  return String(value as string | number);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** Labels of an enumeration's values (`projectStatus.active` → 在办), one or a list. */

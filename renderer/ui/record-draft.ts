@@ -167,6 +167,19 @@ export function pickFields<T extends FormValues>(shape: T, values: Partial<T>): 
   return picked as T;
 }
 
+/**
+ * A stored record's own fields, as a schema's shape names them: no id or times, nor anything the
+ * database keeps beside them.
+ */
+export function fieldsOf<S extends object, R extends { [K in keyof S]: unknown }>(
+  shape: S,
+  record: R,
+): Pick<R, keyof S> {
+  const fields: FormValues = {};
+  for (const key of Object.keys(shape)) fields[key] = record[key as keyof S];
+  return fields as Pick<R, keyof S>;
+}
+
 /** A kept draft as written to localStorage: who wrote it (one tab of several), base and values. */
 export type SavedDraft = { writer?: string; base?: FormValues; values: FormValues };
 

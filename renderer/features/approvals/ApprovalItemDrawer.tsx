@@ -15,6 +15,8 @@ import {
   Space,
   Typography,
 } from 'antd';
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   approvalItemInputSchema,
@@ -22,16 +24,24 @@ import {
   itemStatuses,
   type ApprovalItem,
   type ApprovalItemInput,
+  type CommitmentCheck,
+  type PausedIntervalRecord,
 } from '../../../shared/domain/approval-item';
 import { itemClock } from '../../../shared/domain/deadlines';
 import { departmentLevels, stages } from '../../../shared/domain/stages';
 import type { WorkingDayCalendar } from '../../../shared/calendar/working-day-calendar';
 import { repositories } from '../../db';
+import { useLiveRecord } from '../../db/useLiveRecord';
+import {
+  ChangedUnderneathAlert,
+  enumText,
+  type ValueDescribers,
+} from '../../ui/ChangedUnderneathAlert';
 import { DateInput } from '../../ui/DateInput';
 import { HistoryButton } from '../../ui/HistoryButton';
 import { parseForm } from '../../ui/form-issues';
-import { useFormDraft } from '../../ui/useFormDraft';
-import { writeErrorText } from '../../ui/write-error';
+import { fieldsOf } from '../../ui/record-draft';
+import { useRecordForm } from '../../ui/useRecordForm';
 
 /** The form keeps the time limit as two fields; days empty means "no time limit". */
 type ItemForm = Omit<ApprovalItemInput, 'timeLimit'> & {
@@ -74,15 +84,46 @@ function isStored(item: ApprovalItem | ApprovalItemInput): item is ApprovalItem 
   return 'id' in item;
 }
 
+/** Paused intervals are a set: two windows adding a pause both keep theirs. */
+const setFields = ['pausedIntervals'] as const;
+
+function itemDescribers(t: TFunction): ValueDescribers<ItemForm> {
+  const interval = ({ from, to, reason }: PausedIntervalRecord) =>
+    `${from ?? ''}～${to ?? ''}${reason ? ` ${reason}` : ''}`;
+  return {
+    stage: enumText(t, 'stage'),
+    departmentLevel: enumText(t, 'departmentLevel'),
+    handlingMode: enumText(t, 'handlingMode'),
+    status: enumText(t, 'itemStatus'),
+    limitUnit: enumText(t, 'timeUnit'),
+    pausedIntervals: (intervals) =>
+      intervals.length === 0 ? t('recordForm.empty') : intervals.map(interval).join('、'),
+    commitmentCheck: (check: CommitmentCheck | null) =>
+      check
+        ? [check.dueOn, t(`commitmentResult.${check.result}`), check.checkedOn, check.notes]
+            .filter(Boolean)
+            .join(' ')
+        : t('recordForm.empty'),
+  };
+}
+
 /** Every field of an approval item: dates, paused clock intervals, limit, commitment check. */
 export function ApprovalItemDrawer({ item, calendar, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ItemForm>();
-  const draft = useFormDraft(
-    form,
-    isStored(item) ? `item:${item.id}` : `item:new:${item.projectId}`,
-    toForm(item),
+  const live = useLiveRecord('approvalItems', isStored(item) ? item.id : undefined);
+  // Until the live record has loaded, the row the drawer was opened from stands for it.
+  const stored = useMemo(() => {
+    if (!isStored(item)) return toForm(item);
+    const current = live === undefined ? item : live;
+    return current && toForm(fieldsOf(approvalItemInputSchema.shape, current));
+  }, [item, live]);
+  const draftKey = isStored(item) ? `item:${item.id}` : `item:new:${item.projectId}`;
+  const editor = useRecordForm(
+    isStored(item)
+      ? { form, draftKey, stored, setFields }
+      : { form, draftKey, initial: toForm(item), setFields },
   );
   const values = Form.useWatch([], form) as ItemForm | undefined;
   const options = <T extends string>(list: readonly T[], prefix: string) =>
@@ -99,18 +140,16 @@ export function ApprovalItemDrawer({ item, calendar, onClose }: Props) {
   })();
 
   async function save() {
-    const merged = fromForm({ ...toForm(item), ...(form.getFieldsValue(true) as ItemForm) });
-    const input = parseForm(form, approvalItemInputSchema, merged, t);
-    if (!input) return;
-    try {
-      if (isStored(item)) await repositories.approvalItems.update(item.id, input);
-      else await repositories.approvalItems.create(input);
-      draft.clear();
-      void message.success(t('common.saved'));
-      onClose();
-    } catch (error) {
-      void message.error(writeErrorText(error, t));
-    }
+    const outcome = await editor.save({
+      toRecord: fromForm,
+      validate: (values) => parseForm(form, approvalItemInputSchema, fromForm(values), t),
+      write: (input, patch) =>
+        isStored(item)
+          ? repositories.approvalItems.update(item.id, patch)
+          : repositories.approvalItems.create(input),
+    });
+    if (outcome === 'saved') void message.success(t('common.saved'));
+    if (outcome === 'saved' || outcome === 'unchanged') onClose();
   }
 
   return (
@@ -119,23 +158,38 @@ export function ApprovalItemDrawer({ item, calendar, onClose }: Props) {
       size="large"
       title={isStored(item) ? t('item.editTitle', { name: item.name }) : t('item.newTitle')}
       onClose={() => {
-        draft.clear();
+        editor.forget();
         onClose();
       }}
       extra={
         <Space>
           {isStored(item) && <HistoryButton recordId={item.id} title={item.name} />}
-          <Button type="primary" onClick={() => void save()}>
+          <Button
+            type="primary"
+            loading={editor.saving}
+            disabled={editor.status === 'gone'}
+            onClick={() => void save()}
+          >
             {t('common.save')}
           </Button>
         </Space>
       }
     >
+      <ChangedUnderneathAlert
+        editor={editor}
+        labels={{
+          name: t('item.name'),
+          department: t('item.department'),
+          limitDays: t('item.limitDays'),
+          limitUnit: t('item.limitUnit'),
+        }}
+        describe={itemDescribers(t)}
+      />
       <Form
         form={form}
         layout="vertical"
         size="small"
-        onValuesChange={draft.onValuesChange}
+        onValuesChange={editor.onValuesChange}
         onFinish={() => void save()}
       >
         <Row gutter={12}>

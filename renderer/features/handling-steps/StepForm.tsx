@@ -1,19 +1,21 @@
 import { App, Button, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
-import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalItem } from '../../../shared/domain/approval-item';
 import {
   handlingStepInputSchema,
   stepKinds,
   type HandlingStep,
+  type HandlingStepInput,
   type StepKind,
 } from '../../../shared/domain/handling-step';
 import { repositories } from '../../db';
 import { useActor } from '../../db/useActor';
+import { useLiveRecord } from '../../db/useLiveRecord';
+import { ChangedUnderneathAlert, describeValue, enumText } from '../../ui/ChangedUnderneathAlert';
 import { DateInput } from '../../ui/DateInput';
 import { parseForm } from '../../ui/form-issues';
-import { useFormDraft } from '../../ui/useFormDraft';
-import { writeErrorText } from '../../ui/write-error';
+import { useRecordForm } from '../../ui/useRecordForm';
 
 type FormValues = {
   on: string | null;
@@ -35,6 +37,18 @@ const fieldNames: (keyof FormValues)[] = [
   'nextActionDueOn',
 ];
 
+function valuesOf(step: HandlingStep): FormValues {
+  return {
+    on: step.on,
+    kind: step.kind,
+    by: step.by,
+    approvalItemId: step.approvalItemId ?? undefined,
+    summary: step.summary,
+    nextAction: step.nextAction,
+    nextActionDueOn: step.nextActionDueOn,
+  };
+}
+
 type Props = {
   projectId: string;
   approvalItems: readonly ApprovalItem[];
@@ -55,61 +69,47 @@ export function StepForm({ projectId, approvalItems, today, step, onDone }: Prop
   const { message } = App.useApp();
   const actor = useActor();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
   const firstField = useRef<HTMLDivElement>(null);
-
-  const fresh = (): FormValues => ({
-    on: today,
-    kind: 'coordinate',
-    by: actor?.name ?? '',
-    approvalItemId: undefined,
-    summary: '',
-    nextAction: '',
-    nextActionDueOn: null,
-  });
-  const initial: FormValues = step
-    ? {
-        on: step.on,
-        kind: step.kind,
-        by: step.by,
-        approvalItemId: step.approvalItemId ?? undefined,
-        summary: step.summary,
-        nextAction: step.nextAction,
-        nextActionDueOn: step.nextActionDueOn,
-      }
-    : fresh();
-  const draft = useFormDraft(
-    form,
-    step ? `step.edit.${step.id}` : `step.new.${projectId}`,
-    initial,
+  const live = useLiveRecord('handlingSteps', step?.id);
+  // Until the live record has loaded, the step the form was opened from stands for it.
+  const current = live === undefined ? step : live;
+  const stored = useMemo(() => (current ? valuesOf(current) : null), [current]);
+  const draftKey = step ? `step.edit.${step.id}` : `step.new.${projectId}`;
+  const editor = useRecordForm(
+    step
+      ? { form, draftKey, stored }
+      : {
+          form,
+          draftKey,
+          // The user's name loads after the form opens: 经办人 takes it unless typed already.
+          initial: {
+            on: today,
+            kind: 'coordinate',
+            by: actor?.name ?? '',
+            approvalItemId: undefined,
+            summary: '',
+            nextAction: '',
+            nextActionDueOn: null,
+          },
+        },
   );
-
-  // The user's name loads after the form opens; fill it in unless something was typed already.
-  const actorName = actor?.name;
-  useEffect(() => {
-    if (actorName && !form.getFieldValue('by')) form.setFieldsValue({ by: actorName });
-  }, [actorName, form]);
 
   useEffect(() => {
     firstField.current?.querySelector('input')?.focus();
   }, []);
 
-  async function submit() {
-    if (saving) return;
-    const values = form.getFieldsValue(true) as FormValues;
+  const toRecord = (values: FormValues) => ({
+    ...values,
+    projectId,
+    on: values.on ?? '',
+    approvalItemId: values.approvalItemId ?? null,
+    // Ticked in the list, not in this form: whatever the record holds now.
+    nextActionDone: current?.nextActionDone ?? false,
+  });
+
+  function validate(values: FormValues): HandlingStepInput | null {
     form.setFields(fieldNames.map((name) => ({ name, errors: [] })));
-    const parsed = parseForm(
-      form,
-      handlingStepInputSchema,
-      {
-        ...values,
-        projectId,
-        on: values.on ?? '',
-        approvalItemId: values.approvalItemId ?? null,
-        nextActionDone: step?.nextActionDone ?? false,
-      },
-      t,
-    );
+    const parsed = parseForm(form, handlingStepInputSchema, toRecord(values), t);
     const issues: { name: keyof FormValues; errors: string[] }[] = [];
     // An empty date reads as 必填, not the schema's 日期无效.
     if (!values.on) issues.push({ name: 'on', errors: [t('validation.required')] });
@@ -118,32 +118,38 @@ export function StepForm({ projectId, approvalItems, today, step, onDone }: Prop
       issues.push({ name: 'nextAction', errors: [t('step.nextActionRequired')] });
     }
     if (issues.length > 0) form.setFields(issues);
-    if (!parsed || issues.length > 0) return;
+    return issues.length > 0 ? null : parsed;
+  }
 
-    setSaving(true);
-    try {
-      if (step) {
-        await repositories.handlingSteps.update(step.id, parsed);
-        void message.success(t('common.saved'));
-      } else {
-        await repositories.handlingSteps.create(parsed);
-        void message.success(t('step.recorded'));
-        form.setFieldsValue(fresh());
-        firstField.current?.querySelector('input')?.focus();
-      }
-      draft.clear();
-      onDone?.();
-    } catch (error) {
-      void message.error(writeErrorText(error, t));
-    } finally {
-      setSaving(false);
+  async function submit() {
+    if (editor.saving) return;
+    const outcome = await editor.save({
+      toRecord,
+      validate,
+      write: (input, patch) =>
+        step
+          ? repositories.handlingSteps.update(step.id, patch)
+          : repositories.handlingSteps.create(input),
+    });
+    if (outcome === 'unchanged') onDone?.();
+    if (outcome !== 'saved') return;
+    if (step) {
+      void message.success(t('common.saved'));
+    } else {
+      void message.success(t('step.recorded'));
+      editor.discard();
+      firstField.current?.querySelector('input')?.focus();
     }
+    onDone?.();
   }
 
   function reset() {
-    draft.clear();
-    if (step) onDone?.();
-    else form.setFieldsValue(fresh());
+    if (step) {
+      editor.forget();
+      onDone?.();
+    } else {
+      editor.discard();
+    }
   }
 
   function submitOnEnter(event: KeyboardEvent) {
@@ -166,8 +172,17 @@ export function StepForm({ projectId, approvalItems, today, step, onDone }: Prop
       layout="vertical"
       requiredMark
       aria-label={step ? t('step.editTitle') : t('step.formTitle')}
-      onValuesChange={draft.onValuesChange}
+      onValuesChange={editor.onValuesChange}
     >
+      <ChangedUnderneathAlert
+        editor={editor}
+        labels={{ approvalItemId: t('step.linkedItem') }}
+        describe={{
+          kind: enumText(t, 'stepKind'),
+          approvalItemId: (id) =>
+            describeValue(approvalItems.find((item) => item.id === id)?.name, t),
+        }}
+      />
       <Row gutter={8}>
         <Col span={4}>
           <Form.Item name="on" label={t('fieldLabel.on')} required style={compact}>
@@ -226,7 +241,12 @@ export function StepForm({ projectId, approvalItems, today, step, onDone }: Prop
         <Col span={7}>
           <Flex gap={8} justify="end" style={compact}>
             <Button onClick={reset}>{step ? t('common.cancel') : t('step.reset')}</Button>
-            <Button type="primary" loading={saving} onClick={() => void submit()}>
+            <Button
+              type="primary"
+              loading={editor.saving}
+              disabled={editor.status === 'gone'}
+              onClick={() => void submit()}
+            >
               {step ? t('common.save') : t('step.record')}
             </Button>
           </Flex>

@@ -1,5 +1,5 @@
 import { App, Button, Col, Flex, Form, Input, Modal, Row, Select, type InputRef } from 'antd';
-import { useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkingDayCalendar } from '../../../shared/calendar/working-day-calendar';
 import type { ApprovalItem } from '../../../shared/domain/approval-item';
@@ -8,15 +8,17 @@ import {
   missingItemStatuses,
   promisedDateProblem,
   type MissingItem,
+  type MissingItemInput,
   type MissingItemStatus,
 } from '../../../shared/domain/missing-item';
 import { repositories } from '../../db';
+import { useLiveRecord } from '../../db/useLiveRecord';
+import { ChangedUnderneathAlert, describeValue, enumText } from '../../ui/ChangedUnderneathAlert';
 import { DateInput } from '../../ui/DateInput';
 import { parseForm } from '../../ui/form-issues';
-import { useFormDraft } from '../../ui/useFormDraft';
+import { useRecordForm } from '../../ui/useRecordForm';
 import { useToday } from '../../ui/useToday';
 import { approvalItemDueDate } from './missing-rows';
-import { writeErrorText } from '../../ui/write-error';
 
 /**
  * Props of the add/edit form for missing items (容缺材料).
@@ -62,6 +64,18 @@ const fieldNames: (keyof FormValues)[] = [
   'notes',
 ];
 
+function valuesOf(item: MissingItem): FormValues {
+  return {
+    approvalItemId: item.approvalItemId,
+    material: item.material,
+    supplier: item.supplier,
+    promisedOn: item.promisedOn,
+    status: item.status,
+    suppliedOn: item.suppliedOn,
+    notes: item.notes,
+  };
+}
+
 /** Add or edit a missing item; it checks the promised date against the item's deadline. */
 export function MissingItemFormModal(props: MissingItemFormModalProps) {
   // Mounted only while open, so each opening starts from the record (or its saved draft).
@@ -81,49 +95,52 @@ function MissingItemDialog({
   const { message } = App.useApp();
   const today = useToday();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
   const materialInput = useRef<InputRef>(null);
   const editing = missingItem !== undefined;
+  const live = useLiveRecord('missingItems', missingItem?.id);
 
-  const initial: FormValues = missingItem
-    ? {
-        approvalItemId: missingItem.approvalItemId,
-        material: missingItem.material,
-        supplier: missingItem.supplier,
-        promisedOn: missingItem.promisedOn,
-        status: missingItem.status,
-        suppliedOn: missingItem.suppliedOn,
-        notes: missingItem.notes,
-      }
-    : {
-        approvalItemId,
-        material: '',
-        supplier: t('missing.defaultSupplier'),
-        promisedOn: null,
-        status: 'pending',
-        suppliedOn: null,
-        notes: '',
-      };
+  // Until the live record has loaded, the row the form was opened from stands for it.
+  const stored = useMemo(() => {
+    const current = live === undefined ? missingItem : live;
+    return current ? valuesOf(current) : null;
+  }, [live, missingItem]);
   // One draft per record, and per preselected item for new ones, so a draft typed for one item
   // never shows up when the form is opened for another.
   const draftKey = missingItem
     ? `missing.edit.${missingItem.id}`
     : `missing.new.${projectId}.${approvalItemId ?? ''}`;
-  const draft = useFormDraft(form, draftKey, initial);
+  const editor = useRecordForm(
+    editing
+      ? { form, draftKey, stored }
+      : {
+          form,
+          draftKey,
+          initial: {
+            approvalItemId,
+            material: '',
+            supplier: t('missing.defaultSupplier'),
+            promisedOn: null,
+            status: 'pending',
+            suppliedOn: null,
+            notes: '',
+          },
+        },
+  );
 
   const chosenId = Form.useWatch('approvalItemId', form);
   const chosenItem = approvalItems.find((item) => item.id === chosenId);
   const chosenClock = chosenItem ? approvalItemDueDate(chosenItem, calendar) : undefined;
 
-  function promisedOnIssue(values: FormValues): string | null {
+  function promisedOnIssue(values: FormValues, base: FormValues): string | null {
     if (!values.promisedOn) return t('validation.required');
     const item = approvalItems.find((candidate) => candidate.id === values.approvalItemId);
     if (!item) return null;
     // A record saved before its item's dates changed stays editable: the rule applies when the
     // commitment itself (its date or its item) is entered or changed.
     const unchanged =
-      missingItem?.promisedOn === values.promisedOn &&
-      missingItem.approvalItemId === values.approvalItemId;
+      editing &&
+      base.promisedOn === values.promisedOn &&
+      base.approvalItemId === values.approvalItemId;
     if (unchanged) return null;
     const clock = approvalItemDueDate(item, calendar);
     const dueDate = clock.status === 'running' ? clock.dueDate : null;
@@ -134,55 +151,54 @@ function MissingItemDialog({
     return problem ? t(problem, { dueDate }) : null;
   }
 
-  async function submit(continueAdding: boolean) {
-    const values = form.getFieldsValue(true) as FormValues;
+  const toRecord = (values: FormValues) => ({
+    ...values,
+    projectId,
+    approvalItemId: values.approvalItemId ?? '',
+    promisedOn: values.promisedOn ?? '',
+  });
+
+  function validate(values: FormValues, base: FormValues): MissingItemInput | null {
     form.setFields(fieldNames.map((name) => ({ name, errors: [] })));
-    const parsed = parseForm(
-      form,
-      missingItemInputSchema,
-      {
-        ...values,
-        projectId,
-        approvalItemId: values.approvalItemId ?? '',
-        promisedOn: values.promisedOn ?? '',
-      },
-      t,
-    );
+    const parsed = parseForm(form, missingItemInputSchema, toRecord(values), t);
     // Empty select and date fields get 必填 rather than the schema's type messages.
     const issues: { name: keyof FormValues; errors: string[] }[] = [];
     if (!values.approvalItemId) {
       issues.push({ name: 'approvalItemId', errors: [t('validation.required')] });
     }
-    const promisedIssue = promisedOnIssue(values);
+    const promisedIssue = promisedOnIssue(values, base);
     if (promisedIssue) issues.push({ name: 'promisedOn', errors: [promisedIssue] });
     if (issues.length > 0) form.setFields(issues);
-    if (!parsed || issues.length > 0) return;
+    return issues.length > 0 ? null : parsed;
+  }
 
-    setSaving(true);
-    try {
-      const saved = missingItem
-        ? await repositories.missingItems.update(missingItem.id, parsed)
-        : await repositories.missingItems.create(parsed);
-      draft.clear();
-      onSaved?.(saved);
-      if (continueAdding) {
-        // The next material usually shares the item, supplier and date: only what differs is cleared.
-        form.setFieldsValue({ material: '', notes: '' });
-        void message.success(t('missing.savedNext', { material: saved.material }));
-        materialInput.current?.focus();
-      } else {
-        void message.success(t('common.saved'));
-        onClose();
-      }
-    } catch (error) {
-      void message.error(writeErrorText(error, t));
-    } finally {
-      setSaving(false);
+  async function submit(continueAdding: boolean) {
+    let saved: MissingItem | undefined;
+    const outcome = await editor.save({
+      toRecord,
+      validate,
+      write: async (input, patch) => {
+        saved = missingItem
+          ? await repositories.missingItems.update(missingItem.id, patch)
+          : await repositories.missingItems.create(input);
+      },
+    });
+    if (outcome === 'unchanged') onClose();
+    if (outcome !== 'saved' || !saved) return;
+    onSaved?.(saved);
+    if (continueAdding) {
+      // The next material usually shares the item, supplier and date: only what differs is cleared.
+      form.setFieldsValue({ material: '', notes: '' });
+      void message.success(t('missing.savedNext', { material: saved.material }));
+      materialInput.current?.focus();
+    } else {
+      void message.success(t('common.saved'));
+      onClose();
     }
   }
 
   function cancel() {
-    draft.clear();
+    editor.forget();
     onClose();
   }
 
@@ -196,7 +212,7 @@ function MissingItemDialog({
     }
     // Back to 待补齐 means it has not arrived after all: a supplied date would contradict that.
     if (changed.status === 'pending') form.setFieldsValue({ suppliedOn: null });
-    draft.onValuesChange();
+    editor.onValuesChange();
   }
 
   const promisedExtra =
@@ -217,6 +233,15 @@ function MissingItemDialog({
       footer={null}
       width={640}
     >
+      <ChangedUnderneathAlert
+        editor={editor}
+        labels={{ approvalItemId: t('missing.approvalItem') }}
+        describe={{
+          status: enumText(t, 'missingStatus'),
+          approvalItemId: (id) =>
+            describeValue(approvalItems.find((item) => item.id === id)?.name, t),
+        }}
+      />
       <Form
         form={form}
         layout="vertical"
@@ -284,11 +309,16 @@ function MissingItemDialog({
         <Flex justify="end" gap={8}>
           <Button onClick={cancel}>{t('common.cancel')}</Button>
           {!editing && (
-            <Button loading={saving} onClick={() => void submit(true)}>
+            <Button loading={editor.saving} onClick={() => void submit(true)}>
               {t('missing.saveAndNext')}
             </Button>
           )}
-          <Button type="primary" htmlType="submit" loading={saving}>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={editor.saving}
+            disabled={editor.status === 'gone'}
+          >
             {t('common.save')}
           </Button>
         </Flex>

@@ -1,5 +1,5 @@
 import { App, AutoComplete, Button, Col, Flex, Form, Input, Modal, Radio, Row } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   escalationLevels,
@@ -8,13 +8,15 @@ import {
   problemSuggestions,
   type EscalationLevel,
   type Problem,
+  type ProblemInput,
   type ProblemStatus,
 } from '../../../shared/domain/problem';
 import { repositories } from '../../db';
+import { useLiveRecord } from '../../db/useLiveRecord';
+import { ChangedUnderneathAlert, enumText } from '../../ui/ChangedUnderneathAlert';
 import { DateInput } from '../../ui/DateInput';
 import { parseForm } from '../../ui/form-issues';
-import { useFormDraft } from '../../ui/useFormDraft';
-import { writeErrorText } from '../../ui/write-error';
+import { useRecordForm } from '../../ui/useRecordForm';
 
 type Props = {
   open: boolean;
@@ -47,6 +49,19 @@ const fieldNames: (keyof FormValues)[] = [
   'resolvedOn',
 ];
 
+function valuesOf(problem: Problem): FormValues {
+  return {
+    title: problem.title,
+    description: problem.description,
+    responsibleDepartment: problem.responsibleDepartment,
+    raisedOn: problem.raisedOn,
+    escalation: problem.escalation,
+    status: problem.status,
+    resolution: problem.resolution,
+    resolvedOn: problem.resolvedOn,
+  };
+}
+
 /** Add or edit a problem blocking the project. */
 export function ProblemFormModal(props: Props) {
   // Mounted only while open, so each opening starts from the record (or its saved draft).
@@ -57,67 +72,65 @@ function ProblemDialog({ projectId, today, problem, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
   const [titleQuery, setTitleQuery] = useState('');
-
-  const initial: FormValues = problem
-    ? {
-        title: problem.title,
-        description: problem.description,
-        responsibleDepartment: problem.responsibleDepartment,
-        raisedOn: problem.raisedOn,
-        escalation: problem.escalation,
-        status: problem.status,
-        resolution: problem.resolution,
-        resolvedOn: problem.resolvedOn,
-      }
-    : {
-        title: '',
-        description: '',
-        responsibleDepartment: '',
-        raisedOn: today,
-        escalation: 'agent',
-        status: 'open',
-        resolution: '',
-        resolvedOn: null,
-      };
-  const draft = useFormDraft(
-    form,
-    problem ? `problem.edit.${problem.id}` : `problem.new.${projectId}`,
-    initial,
+  const live = useLiveRecord('problems', problem?.id);
+  // Until the live record has loaded, the row the form was opened from stands for it.
+  const stored = useMemo(() => {
+    const current = live === undefined ? problem : live;
+    return current ? valuesOf(current) : null;
+  }, [live, problem]);
+  const draftKey = problem ? `problem.edit.${problem.id}` : `problem.new.${projectId}`;
+  const editor = useRecordForm(
+    problem
+      ? { form, draftKey, stored }
+      : {
+          form,
+          draftKey,
+          initial: {
+            title: '',
+            description: '',
+            responsibleDepartment: '',
+            raisedOn: today,
+            escalation: 'agent',
+            status: 'open',
+            resolution: '',
+            resolvedOn: null,
+          },
+        },
   );
 
-  async function submit() {
-    const values = form.getFieldsValue(true) as FormValues;
+  const toRecord = (values: FormValues) => ({
+    ...values,
+    projectId,
+    raisedOn: values.raisedOn ?? '',
+  });
+
+  function validate(values: FormValues): ProblemInput | null {
     form.setFields(fieldNames.map((name) => ({ name, errors: [] })));
-    const parsed = parseForm(
-      form,
-      problemInputSchema,
-      { ...values, projectId, raisedOn: values.raisedOn ?? '' },
-      t,
-    );
+    const parsed = parseForm(form, problemInputSchema, toRecord(values), t);
     // An empty date reads as 必填, not the schema's 日期无效.
     if (!values.raisedOn) {
       form.setFields([{ name: 'raisedOn', errors: [t('validation.required')] }]);
-      return;
+      return null;
     }
-    if (!parsed) return;
-    setSaving(true);
-    try {
-      if (problem) await repositories.problems.update(problem.id, parsed);
-      else await repositories.problems.create(parsed);
-      draft.clear();
-      void message.success(t('common.saved'));
-      onClose();
-    } catch (error) {
-      void message.error(writeErrorText(error, t));
-    } finally {
-      setSaving(false);
-    }
+    return parsed;
+  }
+
+  async function submit() {
+    const outcome = await editor.save({
+      toRecord,
+      validate,
+      write: (input, patch) =>
+        problem
+          ? repositories.problems.update(problem.id, patch)
+          : repositories.problems.create(input),
+    });
+    if (outcome === 'saved') void message.success(t('common.saved'));
+    if (outcome === 'saved' || outcome === 'unchanged') onClose();
   }
 
   function cancel() {
-    draft.clear();
+    editor.forget();
     onClose();
   }
 
@@ -128,7 +141,7 @@ function ProblemDialog({ projectId, today, problem, onClose }: Props) {
     }
     // A reopened problem is not resolved: keeping its date would show it as resolved in the list.
     if (changed.status && changed.status !== 'resolved') form.setFieldsValue({ resolvedOn: null });
-    draft.onValuesChange();
+    editor.onValuesChange();
   }
 
   const query = titleQuery.trim();
@@ -145,6 +158,13 @@ function ProblemDialog({ projectId, today, problem, onClose }: Props) {
       footer={null}
       width={640}
     >
+      <ChangedUnderneathAlert
+        editor={editor}
+        describe={{
+          escalation: enumText(t, 'escalation'),
+          status: enumText(t, 'problemStatus'),
+        }}
+      />
       <Form
         form={form}
         layout="vertical"
@@ -213,7 +233,12 @@ function ProblemDialog({ projectId, today, problem, onClose }: Props) {
         </Row>
         <Flex justify="end" gap={8}>
           <Button onClick={cancel}>{t('common.cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={saving}>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={editor.saving}
+            disabled={editor.status === 'gone'}
+          >
             {t('common.save')}
           </Button>
         </Flex>

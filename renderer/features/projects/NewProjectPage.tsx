@@ -5,15 +5,15 @@ import { useNavigate } from 'react-router';
 import {
   emptyProjectInput,
   projectInputSchema,
+  type KeyProject,
   type ProjectInput,
 } from '../../../shared/domain/project';
 import { repositories } from '../../db';
 import { useCatalog } from '../../db/useTeamData';
 import { parseForm } from '../../ui/form-issues';
-import { useFormDraft } from '../../ui/useFormDraft';
+import { useRecordForm } from '../../ui/useRecordForm';
 import { CatalogPicker } from './CatalogPicker';
 import { ProjectForm } from './ProjectForm';
-import { writeErrorText } from '../../ui/write-error';
 
 const draftKey = 'project:new';
 
@@ -23,25 +23,22 @@ export function NewProjectPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<ProjectInput>();
-  const draft = useFormDraft(form, draftKey, emptyProjectInput());
+  const editor = useRecordForm({ form, draftKey, initial: emptyProjectInput() });
   const catalog = useCatalog();
   const [catalogIds, setCatalogIds] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
 
   async function save() {
-    const input = parseForm(form, projectInputSchema, form.getFieldsValue(true), t);
-    if (!input) return;
-    setSaving(true);
-    try {
-      const project = await repositories.createProject(input, catalogIds);
-      draft.clear();
-      void message.success(t('project.created', { name: project.name }));
-      void navigate(`/projects/${project.id}`);
-    } catch (error) {
-      void message.error(writeErrorText(error, t));
-    } finally {
-      setSaving(false);
-    }
+    let created: KeyProject | undefined;
+    const outcome = await editor.save({
+      toRecord: (values) => values,
+      validate: (values) => parseForm(form, projectInputSchema, values, t),
+      write: async (input) => {
+        created = await repositories.createProject(input, catalogIds);
+      },
+    });
+    if (outcome !== 'saved' || !created) return;
+    void message.success(t('project.created', { name: created.name }));
+    void navigate(`/projects/${created.id}`);
   }
 
   return (
@@ -53,13 +50,13 @@ export function NewProjectPage() {
         <Flex gap={8}>
           <Button
             onClick={() => {
-              draft.clear();
+              editor.forget();
               void navigate('/projects');
             }}
           >
             {t('common.cancel')}
           </Button>
-          <Button type="primary" loading={saving} onClick={() => void save()}>
+          <Button type="primary" loading={editor.saving} onClick={() => void save()}>
             {t('common.save')}
           </Button>
         </Flex>
@@ -69,7 +66,7 @@ export function NewProjectPage() {
           <Card size="small">
             <ProjectForm
               form={form}
-              onValuesChange={draft.onValuesChange}
+              onValuesChange={editor.onValuesChange}
               onSubmit={() => void save()}
             />
           </Card>

@@ -190,12 +190,14 @@ export function ProjectForm({ form, onValuesChange, onSubmit }: Props) {
                   {menu}
                   <Divider style={{ margin: '4px 0' }} />
                   <AddAgent
-                    onAdded={(id) =>
+                    onAdded={(id) => {
                       form.setFieldValue('helperAgentIds', [
                         ...((form.getFieldValue('helperAgentIds') as string[] | undefined) ?? []),
                         id,
-                      ])
-                    }
+                      ]);
+                      // Set by code, so the form does not report it: the draft must hear of it.
+                      onValuesChange?.();
+                    }}
                   />
                 </>
               )}

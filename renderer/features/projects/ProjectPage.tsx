@@ -90,7 +90,8 @@ export function ProjectPage() {
           {
             key: 'overview',
             label: t('project.tabOverview'),
-            children: <ProjectOverview project={project} />,
+            // One form per project: moving to another project starts from its own record and draft.
+            children: <ProjectOverview key={project.id} project={project} />,
           },
           {
             key: 'items',

@@ -1,5 +1,5 @@
 import { App, Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd';
-import { useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import {
@@ -9,10 +9,12 @@ import {
 } from '../../../shared/domain/catalog-item';
 import { departmentLevels, stages, type Stage } from '../../../shared/domain/stages';
 import { repositories } from '../../db';
+import { useLiveRecord } from '../../db/useLiveRecord';
+import { ChangedUnderneathAlert, enumText } from '../../ui/ChangedUnderneathAlert';
 import { parseForm } from '../../ui/form-issues';
-import { useFormDraft } from '../../ui/useFormDraft';
+import { fieldsOf } from '../../ui/record-draft';
+import { useRecordForm } from '../../ui/useRecordForm';
 import { submitOnEnter } from './submit-on-enter';
-import { writeErrorText } from '../../ui/write-error';
 
 const limitUnits = ['working', 'calendar', 'none'] as const;
 type LimitUnit = (typeof limitUnits)[number];
@@ -22,6 +24,17 @@ type CatalogFormValues = Omit<CatalogItemInput, 'timeLimit'> & {
   limitDays: number | null;
   limitUnit: LimitUnit;
 };
+
+/** The two time-limit fields as the record keeps them: one value, null for 不计时限. */
+function fromFormValues({ limitDays, limitUnit, ...rest }: CatalogFormValues): CatalogItemInput {
+  return {
+    ...rest,
+    timeLimit:
+      limitUnit === 'none' || limitDays === null || limitDays === undefined
+        ? null
+        : { days: limitDays, unit: limitUnit },
+  };
+}
 
 const catalogFormSchema = catalogItemInputSchema
   .omit({ timeLimit: true, sortOrder: true })
@@ -40,11 +53,10 @@ const catalogFormSchema = catalogItemInputSchema
       context.addIssue({ code: 'custom', path: ['limitDays'], message: 'validation.required' });
     }
   })
-  .transform(({ limitDays, limitUnit, ...rest }): CatalogItemInput => ({
-    ...rest,
-    timeLimit:
-      limitUnit === 'none' || limitDays === null ? null : { days: limitDays, unit: limitUnit },
-  }));
+  .transform(fromFormValues);
+
+/** Materials are a set: two people adding materials at once both keep theirs. */
+const setFields = ['materials'] as const;
 
 function toFormValues(entry: CatalogItemInput): CatalogFormValues {
   const { timeLimit, ...rest } = entry;
@@ -77,38 +89,49 @@ export function CatalogItemFormModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<CatalogFormValues>();
-  const [saving, setSaving] = useState(false);
-  const initial = toFormValues(
-    entry ?? {
-      stage: newStage,
-      name: '',
-      department: '',
-      departmentLevel: 'district',
-      timeLimit: { days: 20, unit: 'working' },
-      limitNote: '',
-      materials: [],
-      sortOrder: newSortOrder,
-      active: true,
-    },
+  const live = useLiveRecord('catalogItems', entry?.id);
+  // Until the live record has loaded, the row the form was opened from stands for it.
+  const stored = useMemo(() => {
+    const current = live === undefined ? entry : live;
+    return current ? toFormValues(fieldsOf(catalogItemInputSchema.shape, current)) : null;
+  }, [live, entry]);
+  const draftKey = `catalogItem.${entry?.id ?? 'new'}`;
+  const editor = useRecordForm(
+    entry
+      ? { form, draftKey, stored, setFields }
+      : {
+          form,
+          draftKey,
+          setFields,
+          initial: toFormValues({
+            stage: newStage,
+            name: '',
+            department: '',
+            departmentLevel: 'district',
+            timeLimit: { days: 20, unit: 'working' },
+            limitNote: '',
+            materials: [],
+            sortOrder: newSortOrder,
+            active: true,
+          }),
+        },
   );
-  const draft = useFormDraft(form, `catalogItem.${entry?.id ?? 'new'}`, initial);
   const limitUnit = Form.useWatch('limitUnit', form);
 
   async function submit() {
-    const input = parseForm(form, catalogFormSchema, form.getFieldsValue(true), t);
-    if (!input) return;
-    setSaving(true);
-    try {
-      if (entry) await repositories.catalogItems.update(entry.id, input);
-      else await repositories.catalogItems.create(input);
-      draft.clear();
-      void message.success(t('teamSettings.catalog.saved', { name: input.name }));
-      onClose();
-    } catch (error) {
-      void message.error(writeErrorText(error, t));
-    } finally {
-      setSaving(false);
-    }
+    let name = '';
+    const outcome = await editor.save({
+      toRecord: fromFormValues,
+      validate: (values) => parseForm(form, catalogFormSchema, values, t),
+      write: async (input, patch) => {
+        name = input.name;
+        await (entry
+          ? repositories.catalogItems.update(entry.id, patch)
+          : repositories.catalogItems.create(input));
+      },
+    });
+    if (outcome === 'saved') void message.success(t('teamSettings.catalog.saved', { name }));
+    if (outcome === 'saved' || outcome === 'unchanged') onClose();
   }
 
   return (
@@ -117,20 +140,42 @@ export function CatalogItemFormModal({
       title={entry ? t('teamSettings.catalog.editTitle') : t('teamSettings.catalog.addTitle')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      confirmLoading={editor.saving}
+      okButtonProps={{ disabled: editor.status === 'gone' }}
       onOk={() => void submit()}
       onCancel={() => {
-        draft.clear();
+        editor.forget();
         onClose();
       }}
       width={640}
     >
+      <ChangedUnderneathAlert
+        editor={editor}
+        labels={{
+          name: t('teamSettings.catalog.name'),
+          stage: t('teamSettings.catalog.stage'),
+          department: t('teamSettings.catalog.department'),
+          departmentLevel: t('teamSettings.catalog.level'),
+          limitDays: t('teamSettings.catalog.timeLimit'),
+          limitUnit: t('teamSettings.catalog.limitUnit'),
+          limitNote: t('teamSettings.catalog.limitNote'),
+          sortOrder: t('teamSettings.catalog.sortOrder'),
+          materials: t('teamSettings.catalog.materials'),
+          active: t('teamSettings.catalog.active'),
+        }}
+        describe={{
+          stage: enumText(t, 'stage'),
+          departmentLevel: enumText(t, 'departmentLevel'),
+          limitUnit: (unit) =>
+            unit === 'none' ? t('teamSettings.catalog.limitNone') : t(`timeUnit.${unit}`),
+        }}
+      />
       <Form
         onKeyDown={submitOnEnter(() => void submit())}
         form={form}
         name="catalogItem"
         layout="vertical"
-        onValuesChange={draft.onValuesChange}
+        onValuesChange={editor.onValuesChange}
         style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 12 }}
       >
         <Form.Item

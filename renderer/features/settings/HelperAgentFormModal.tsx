@@ -1,5 +1,5 @@
 import { App, Form, Input, Modal, Switch } from 'antd';
-import { useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   helperAgentInputSchema,
@@ -7,10 +7,12 @@ import {
   type HelperAgentInput,
 } from '../../../shared/domain/helper-agent';
 import { repositories } from '../../db';
+import { useLiveRecord } from '../../db/useLiveRecord';
+import { ChangedUnderneathAlert } from '../../ui/ChangedUnderneathAlert';
 import { parseForm } from '../../ui/form-issues';
-import { useFormDraft } from '../../ui/useFormDraft';
+import { fieldsOf } from '../../ui/record-draft';
+import { useRecordForm } from '../../ui/useRecordForm';
 import { submitOnEnter } from './submit-on-enter';
-import { writeErrorText } from '../../ui/write-error';
 
 type Props = {
   /** The helper-agent being edited; undefined for a new one. */
@@ -25,27 +27,31 @@ export function HelperAgentFormModal({ agent, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<HelperAgentInput>();
-  const [saving, setSaving] = useState(false);
-  const initial = agent
-    ? { name: agent.name, unit: agent.unit, phone: agent.phone, active: agent.active }
-    : emptyAgent;
-  const draft = useFormDraft(form, `helperAgent.${agent?.id ?? 'new'}`, initial);
+  const live = useLiveRecord('helperAgents', agent?.id);
+  // Until the live record has loaded, the row the form was opened from stands for it.
+  const stored = useMemo(() => {
+    const current = live === undefined ? agent : live;
+    return current ? fieldsOf(helperAgentInputSchema.shape, current) : null;
+  }, [live, agent]);
+  const draftKey = `helperAgent.${agent?.id ?? 'new'}`;
+  const editor = useRecordForm(
+    agent ? { form, draftKey, stored } : { form, draftKey, initial: emptyAgent },
+  );
 
   async function submit() {
-    const input = parseForm(form, helperAgentInputSchema, form.getFieldsValue(true), t);
-    if (!input) return;
-    setSaving(true);
-    try {
-      if (agent) await repositories.helperAgents.update(agent.id, input);
-      else await repositories.helperAgents.create(input);
-      draft.clear();
-      void message.success(t('teamSettings.agents.saved', { name: input.name }));
-      onClose();
-    } catch (error) {
-      void message.error(writeErrorText(error, t));
-    } finally {
-      setSaving(false);
-    }
+    let name = '';
+    const outcome = await editor.save({
+      toRecord: (values) => values,
+      validate: (values) => parseForm(form, helperAgentInputSchema, values, t),
+      write: async (input, patch) => {
+        name = input.name;
+        await (agent
+          ? repositories.helperAgents.update(agent.id, patch)
+          : repositories.helperAgents.create(input));
+      },
+    });
+    if (outcome === 'saved') void message.success(t('teamSettings.agents.saved', { name }));
+    if (outcome === 'saved' || outcome === 'unchanged') onClose();
   }
 
   return (
@@ -54,20 +60,30 @@ export function HelperAgentFormModal({ agent, onClose }: Props) {
       title={agent ? t('teamSettings.agents.editTitle') : t('teamSettings.agents.addTitle')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      confirmLoading={editor.saving}
+      okButtonProps={{ disabled: editor.status === 'gone' }}
       onOk={() => void submit()}
       onCancel={() => {
-        draft.clear();
+        editor.forget();
         onClose();
       }}
       width={440}
     >
+      <ChangedUnderneathAlert
+        editor={editor}
+        labels={{
+          name: t('teamSettings.agents.name'),
+          unit: t('teamSettings.agents.unit'),
+          phone: t('teamSettings.agents.phone'),
+          active: t('teamSettings.agents.active'),
+        }}
+      />
       <Form
         onKeyDown={submitOnEnter(() => void submit())}
         form={form}
         name="helperAgent"
         layout="vertical"
-        onValuesChange={draft.onValuesChange}
+        onValuesChange={editor.onValuesChange}
       >
         <Form.Item name="name" label={t('teamSettings.agents.name')} required>
           <Input autoFocus />

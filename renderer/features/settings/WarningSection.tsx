@@ -1,69 +1,75 @@
 import { App, Button, Card, Form, InputNumber, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { repositories } from '../../db';
 import { useTeamSettings } from '../../db/useTeamData';
-import { writeErrorText } from '../../ui/write-error';
+import { ChangedUnderneathAlert } from '../../ui/ChangedUnderneathAlert';
+import { useRecordForm } from '../../ui/useRecordForm';
 
 const maxWarnDays = 30;
+
+type WarningValues = { warnWithinWorkingDays: number | null };
 
 /** 预警设置: how many working days before a due date the tier turns from 正常 to 预警. */
 export function WarningSection() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const settings = useTeamSettings();
-  // What the user typed; undefined while untouched, so the stored value shows as soon as it has
-  // loaded and whenever sync changes it.
-  const [typed, setTyped] = useState<number | null>();
+  const [form] = Form.useForm<WarningValues>();
+  const stored = useMemo(
+    () => ({ warnWithinWorkingDays: settings.warnWithinWorkingDays }),
+    [settings.warnWithinWorkingDays],
+  );
+  const editor = useRecordForm({ form, draftKey: 'teamSettings.warning', stored });
+  const typed = Form.useWatch('warnWithinWorkingDays', form);
   const days = typed === undefined ? settings.warnWithinWorkingDays : typed;
-  const [error, setError] = useState<string>();
-  const [saving, setSaving] = useState(false);
 
   async function submit() {
-    if (days === null) {
-      setError(t('validation.required'));
-      return;
-    }
-    setError(undefined);
-    setSaving(true);
-    try {
-      await repositories.updateTeamSettings({ warnWithinWorkingDays: days });
-      setTyped(undefined);
-      void message.success(t('teamSettings.warning.saved'));
-    } catch (caught) {
-      void message.error(writeErrorText(caught, t));
-    } finally {
-      setSaving(false);
-    }
+    const outcome = await editor.save({
+      toRecord: (values) => values,
+      validate: ({ warnWithinWorkingDays }) => {
+        if (warnWithinWorkingDays === null || warnWithinWorkingDays === undefined) {
+          form.setFields([{ name: 'warnWithinWorkingDays', errors: [t('validation.required')] }]);
+          return null;
+        }
+        return { warnWithinWorkingDays };
+      },
+      write: (_input, patch) => repositories.updateTeamSettings(patch),
+    });
+    if (outcome === 'saved') void message.success(t('teamSettings.warning.saved'));
   }
 
   return (
     <Card size="small" title={t('teamSettings.warning.title')}>
-      <Form layout="inline" onFinish={() => void submit()}>
-        <Form.Item
-          label={t('teamSettings.warning.days')}
-          htmlFor="warn-within-working-days"
-          validateStatus={error ? 'error' : undefined}
-          help={error}
-        >
+      <ChangedUnderneathAlert
+        editor={editor}
+        labels={{ warnWithinWorkingDays: t('teamSettings.warning.days') }}
+      />
+      <Form
+        form={form}
+        layout="inline"
+        onValuesChange={editor.onValuesChange}
+        onFinish={() => void submit()}
+      >
+        <Form.Item label={t('teamSettings.warning.days')} htmlFor="warn-within-working-days">
           <Space>
-            <InputNumber
-              id="warn-within-working-days"
-              min={0}
-              max={maxWarnDays}
-              precision={0}
-              value={days}
-              onChange={(value) => setTyped(value)}
-              style={{ width: 80 }}
-            />
+            <Form.Item name="warnWithinWorkingDays" noStyle>
+              <InputNumber
+                id="warn-within-working-days"
+                min={0}
+                max={maxWarnDays}
+                precision={0}
+                style={{ width: 80 }}
+              />
+            </Form.Item>
             <span>{t('teamSettings.warning.daysSuffix')}</span>
           </Space>
         </Form.Item>
         <Button
           type="primary"
           htmlType="submit"
-          loading={saving}
-          disabled={days === settings.warnWithinWorkingDays}
+          loading={editor.saving}
+          disabled={editor.changed.length === 0}
         >
           {t('common.save')}
         </Button>

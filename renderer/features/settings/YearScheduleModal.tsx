@@ -1,17 +1,18 @@
 import { ImportOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Form, Input, Modal, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseYearScheduleText, type YearSchedule } from '../../../shared/calendar/year-schedule';
 import { builtinYears } from '../../../shared/calendar/working-day-calendar';
 import type { HolidaySchedule } from '../../../shared/domain/settings';
 import { repositories } from '../../db';
+import { useLiveRecord } from '../../db/useLiveRecord';
 import { bridge } from '../../platform/bridge';
-import { useFormDraft } from '../../ui/useFormDraft';
+import { ChangedUnderneathAlert } from '../../ui/ChangedUnderneathAlert';
+import { useRecordForm } from '../../ui/useRecordForm';
 import { submitOnEnter } from './submit-on-enter';
 import { scheduleErrorText } from './schedule-errors';
 import { dateRanges, formatRange, scheduleToText, weekdayMakeUpWorkdays } from './schedule-text';
-import { writeErrorText } from '../../ui/write-error';
 
 type Props = {
   /** The saved year opened for editing; undefined to enter a new one. */
@@ -22,6 +23,12 @@ type Props = {
 };
 
 type FormValues = { text: string };
+
+/** The schedule the text stands for, or the text itself while it does not parse. */
+function scheduleOf({ text }: FormValues): YearSchedule | FormValues {
+  const parsed = parseYearScheduleText(text);
+  return parsed.ok ? parsed.schedule : { text };
+}
 
 function RangeList({ dates }: { dates: readonly string[] }) {
   const { t } = useTranslation();
@@ -43,10 +50,16 @@ export function YearScheduleModal({ existing, saved, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [attempted, setAttempted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const draft = useFormDraft(form, `holidaySchedule.${existing?.year ?? 'new'}`, {
-    text: existing ? scheduleToText(existing) : '',
-  });
+  const live = useLiveRecord('holidaySchedules', existing?.id);
+  // Until the live record has loaded, the year the form was opened from stands for it.
+  const stored = useMemo(() => {
+    const current = live === undefined ? existing : live;
+    return current ? { text: scheduleToText(current) } : null;
+  }, [live, existing]);
+  const draftKey = `holidaySchedule.${existing?.year ?? 'new'}`;
+  const editor = useRecordForm(
+    existing ? { form, draftKey, stored } : { form, draftKey, initial: { text: '' } },
+  );
   const text = Form.useWatch('text', form) ?? '';
 
   // Parsed as the user types: pasting shows the preview or the faulty line at once.
@@ -72,25 +85,42 @@ export function YearScheduleModal({ existing, saved, onClose }: Props) {
     }
     form.setFieldsValue({ text: file.text });
     // setFieldsValue does not fire onValuesChange: keep the draft in step by hand.
-    draft.onValuesChange();
+    editor.onValuesChange();
     void message.info(t('teamSettings.scheduleEditor.fileImported', { name: file.name }));
   }
 
   async function submit() {
     setAttempted(true);
-    const parsed = parseYearScheduleText((form.getFieldValue('text') as string | undefined) ?? '');
-    if (!parsed.ok) return;
-    setSaving(true);
-    try {
-      await repositories.saveHolidaySchedule(parsed.schedule);
-      draft.clear();
-      void message.success(t('teamSettings.scheduleEditor.saved', { year: parsed.schedule.year }));
-      onClose();
-    } catch (error) {
-      void message.error(writeErrorText(error, t));
-    } finally {
-      setSaving(false);
+    let year = 0;
+    const outcome = await editor.save({
+      toRecord: scheduleOf,
+      validate: ({ text }) => {
+        const parsed = parseYearScheduleText(text);
+        return parsed.ok ? parsed.schedule : null;
+      },
+      // One text stands for the whole year: what changed is saved as the year's schedule.
+      write: async (schedule) => {
+        year = schedule.year;
+        await repositories.saveHolidaySchedule(schedule);
+      },
+    });
+    if (outcome === 'saved') {
+      void message.success(t('teamSettings.scheduleEditor.saved', { year }));
     }
+    if (outcome === 'saved' || outcome === 'unchanged') onClose();
+  }
+
+  function describeSchedule(text: string): string {
+    const parsed = parseYearScheduleText(text);
+    if (!parsed.ok) return text;
+    const ranges = (dates: readonly string[]) =>
+      dates.length === 0
+        ? t('teamSettings.scheduleEditor.none')
+        : dateRanges(dates).map(formatRange).join('、');
+    return [
+      `${t('teamSettings.scheduleEditor.holidaysLabel')} ${ranges(parsed.schedule.holidays)}`,
+      `${t('teamSettings.scheduleEditor.makeUpsLabel')} ${ranges(parsed.schedule.makeUpWorkdays)}`,
+    ].join('；');
   }
 
   return (
@@ -103,14 +133,20 @@ export function YearScheduleModal({ existing, saved, onClose }: Props) {
       }
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      confirmLoading={editor.saving}
+      okButtonProps={{ disabled: editor.status === 'gone' }}
       onOk={() => void submit()}
       onCancel={() => {
-        draft.clear();
+        editor.forget();
         onClose();
       }}
       width={720}
     >
+      <ChangedUnderneathAlert
+        editor={editor}
+        labels={{ text: t('teamSettings.scheduleEditor.text') }}
+        describe={{ text: describeSchedule }}
+      />
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('teamSettings.scheduleEditor.help')}
       </Typography.Paragraph>
@@ -119,7 +155,7 @@ export function YearScheduleModal({ existing, saved, onClose }: Props) {
         form={form}
         name="holidaySchedule"
         layout="vertical"
-        onValuesChange={draft.onValuesChange}
+        onValuesChange={editor.onValuesChange}
       >
         <Form.Item
           name="text"
