@@ -8,28 +8,101 @@ import type { MissingItem } from '../../shared/domain/missing-item';
 import type { Problem } from '../../shared/domain/problem';
 import { emptyProjectInput, type KeyProject } from '../../shared/domain/project';
 import type { HolidaySchedule, TeamSettings } from '../../shared/domain/settings';
+import type { Device } from '../../shared/domain/device';
+import type { CellClock } from '../../shared/sync/apply-rule';
+import type { Timestamp } from '../../shared/sync/timestamp';
+import { upgradeToCells } from './upgrade-to-cells';
 
 export { syncedTables, type SyncedTable } from '../../shared/domain/records';
 
-/** Settings of this install only (never synced): who uses it. */
+/** Settings of this install only (never synced): who uses it, its clock, its sync state. */
 export type DeviceEntry = { key: string; value: unknown };
+
+/**
+ * What a stored record carries besides its fields: the timestamp of each cell (see
+ * shared/sync/record-cells.ts) and whether the record is still incomplete (some of its fields
+ * have not arrived yet, so lists leave it out until they do). Never synced, never exported.
+ */
+export type RowSyncMeta = {
+  _clocks?: Record<string, CellClock>;
+  _incomplete?: true;
+};
+export type Stored<Row> = Row & RowSyncMeta;
+
+/**
+ * The message log, in chunks: one chunk per local write, and per ≤1,000 rows of a received batch
+ * (IndexedDB costs per record, so a record per message would be far too slow). `entries` is the
+ * JSON text of the chunk's messages in the sync-file encoding; `rows` indexes which records it
+ * touches, for 修改记录.
+ */
+export type SyncLogChunk = {
+  seq?: number;
+  /** When this computer logged it. */
+  at: string;
+  via: 'local' | 'file' | 'server' | 'upgrade' | 'restore';
+  /** The file name or server it came from. */
+  origin: string;
+  entries: string;
+  rows: string[];
+};
+
+/** The distinct timestamps of a chunk, concatenated (each is 46 characters): kept apart because
+ * loading every chunk's entries to learn what is known would read the whole log. */
+export type SyncLogTimestamps = { seq: number; timestamps: string };
+
+/** A field edited on two computers without either knowing the other's edit: the losing value. */
+export type Conflict = {
+  id: string;
+  table: string;
+  row: string;
+  cell: string;
+  winner: { ts: Timestamp; value: unknown };
+  loser: { ts: Timestamp; value: unknown };
+  detectedAt: string;
+  /** 1 until restored or dismissed (IndexedDB cannot index booleans). */
+  open: 0 | 1;
+};
+
+/** Messages for tables or fields this version does not know: kept, applied after an upgrade. */
+export type ParkedMessages = { id?: number; entries: string };
+
+/** One import or export of a sync file: who, when, which file, how much. */
+export type Exchange = {
+  id?: number;
+  at: string;
+  by: string;
+  direction: 'export' | 'import';
+  file: string;
+  destination: string;
+  messages: number;
+  rows: number;
+  applied: number;
+  conflicts: number;
+};
 
 /**
  * The app's IndexedDB database. Versions only ever get added: each `version(n)` stays as written
  * so every user's database upgrades step by step. Only files in renderer/db touch it.
  */
 export class DaibanDatabase extends Dexie {
-  projects!: EntityTable<KeyProject, 'id'>;
-  helperAgents!: EntityTable<HelperAgent, 'id'>;
-  approvalItems!: EntityTable<ApprovalItem, 'id'>;
-  missingItems!: EntityTable<MissingItem, 'id'>;
-  handlingSteps!: EntityTable<HandlingStep, 'id'>;
-  problems!: EntityTable<Problem, 'id'>;
-  catalogItems!: EntityTable<CatalogItem, 'id'>;
-  holidaySchedules!: EntityTable<HolidaySchedule, 'id'>;
-  settings!: EntityTable<TeamSettings, 'id'>;
+  projects!: EntityTable<Stored<KeyProject>, 'id'>;
+  helperAgents!: EntityTable<Stored<HelperAgent>, 'id'>;
+  approvalItems!: EntityTable<Stored<ApprovalItem>, 'id'>;
+  missingItems!: EntityTable<Stored<MissingItem>, 'id'>;
+  handlingSteps!: EntityTable<Stored<HandlingStep>, 'id'>;
+  problems!: EntityTable<Stored<Problem>, 'id'>;
+  catalogItems!: EntityTable<Stored<CatalogItem>, 'id'>;
+  holidaySchedules!: EntityTable<Stored<HolidaySchedule>, 'id'>;
+  settings!: EntityTable<Stored<TeamSettings>, 'id'>;
+  devices!: EntityTable<Stored<Device>, 'id'>;
+  /** 修改记录 written before per-field sync (v2); newer history is read from the sync log. */
   changes!: EntityTable<ChangeRecord, 'id'>;
   device!: EntityTable<DeviceEntry, 'key'>;
+  syncLog!: EntityTable<SyncLogChunk, 'seq'>;
+  syncTimestamps!: EntityTable<SyncLogTimestamps, 'seq'>;
+  conflicts!: EntityTable<Conflict, 'id'>;
+  parked!: EntityTable<ParkedMessages, 'id'>;
+  exchanges!: EntityTable<Exchange, 'id'>;
 
   constructor(name = 'daiban') {
     super(name);
@@ -80,5 +153,16 @@ export class DaibanDatabase extends Dexie {
           });
         await tx.table('helperAgents').bulkAdd([...agents.values()]);
       });
+    // v3: per-field sync. Every record gets cell timestamps and the log starts with them.
+    this.version(3)
+      .stores({
+        devices: 'id, node',
+        syncLog: '++seq, *rows',
+        syncTimestamps: 'seq',
+        conflicts: 'id, row, open',
+        parked: '++id',
+        exchanges: '++id, at',
+      })
+      .upgrade(upgradeToCells);
   }
 }

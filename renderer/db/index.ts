@@ -1,8 +1,10 @@
 import { DaibanDatabase } from './database';
-import { createDataFileIo } from './data-file-io';
 import { createRepositories } from './repositories';
+import { createSyncEngine } from './sync-engine';
+import { createSyncFiles } from './sync-files';
 
-/** The one database of this window and the repositories that write to it. */
+/** The one database of this window, its sync engine, and the repositories that write to it. */
 export const db = new DaibanDatabase();
-export const repositories = createRepositories(db);
-export const dataFiles = createDataFileIo(db);
+export const syncEngine = createSyncEngine(db);
+export const repositories = createRepositories(db, syncEngine);
+export const syncFiles = createSyncFiles(db, syncEngine, __APP_VERSION__);

@@ -3,9 +3,13 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import { emptyProjectInput, type ProjectInput } from '../../shared/domain/project';
-import { createDataFile } from '../../shared/exchange/data-file';
-import { createDataFileIo } from './data-file-io';
 import { DaibanDatabase } from './database';
+import { readHistory } from './history';
+import { createSyncEngine } from './sync-engine';
+import { createReplica } from './test-replica';
+import { ClockDriftError } from '../../shared/sync/clock';
+import type { SyncFileEntry } from '../../shared/sync/sync-entries';
+import { formatTimestamp } from '../../shared/sync/timestamp';
 import { RecordNotFoundError } from './record-repository';
 import { createRepositories, NoActorError, type Repositories } from './repositories';
 
@@ -23,7 +27,11 @@ let repos: Repositories;
 beforeEach(async () => {
   db = new DaibanDatabase(`test-${crypto.randomUUID()}`);
   clock = new Date('2026-11-29T08:00:00.000Z');
-  repos = createRepositories(db, () => clock);
+  repos = createRepositories(
+    db,
+    createSyncEngine(db, () => clock),
+    () => clock,
+  );
   await repos.saveActor({ name: '王小明', unit: '某某镇人民政府' });
 });
 
@@ -33,7 +41,11 @@ afterEach(async () => {
 
 describe('repositories', () => {
   it('refuse to write before the user is known', async () => {
-    const anonymous = createRepositories(db, () => clock);
+    const anonymous = createRepositories(
+      db,
+      createSyncEngine(db, () => clock),
+      () => clock,
+    );
     await expect(anonymous.projects.create(input)).rejects.toThrow(NoActorError);
   });
 
@@ -59,12 +71,13 @@ describe('repositories', () => {
     clock = new Date('2026-11-30T09:00:00.000Z');
     await repos.projects.update(project.id, { level: 'province', code: '2611-1' });
     await repos.projects.update(project.id, { level: 'province' }); // no change: no entry
-    const changes = await db.changes.where('recordId').equals(project.id).sortBy('at');
-    expect(changes.map((change) => change.op)).toEqual(['create', 'update']);
-    expect(changes[1]).toMatchObject({
+    const history = await readHistory(db, project.id);
+    expect(history.map((change) => change.op)).toEqual(['update', 'create']);
+    expect(history[0]).toMatchObject({
       at: '2026-11-30T09:00:00.000Z',
       by: { name: '王小明', unit: '某某镇人民政府' },
       fields: { level: ['city', 'province'], code: ['', '2611-1'] },
+      via: 'local',
     });
   });
 
@@ -72,7 +85,7 @@ describe('repositories', () => {
     const project = await repos.createProject(input);
     await expect(repos.projects.update(project.id, { name: ' ' })).rejects.toThrow();
     expect((await db.projects.get(project.id))?.name).toBe(input.name);
-    expect(await db.changes.count()).toBe(1);
+    expect(await readHistory(db, project.id)).toHaveLength(1);
   });
 
   it('delete by setting the flag, keeping the row for sync', async () => {
@@ -104,66 +117,45 @@ describe('repositories', () => {
   });
 });
 
-describe('data file import', () => {
-  it('rolls back the whole import when a write fails', async () => {
-    const project = await repos.createProject(input);
-    const io = createDataFileIo(db);
-    const tables = await io.readAll();
-    const newer = { ...project, name: '文件较新', updatedAt: '2026-12-01T00:00:00.000Z' };
-    const file = createDataFile(
-      {
-        ...tables,
-        projects: [newer],
-        // IndexedDB cannot store a function: this table's write fails after projects were written.
-        helperAgents: [{ notCloneable: () => 1 } as never],
-      },
-      new Date(),
-      '0.1.0',
-    );
-    await expect(io.importFile(file)).rejects.toThrow();
-    expect((await db.projects.get(project.id))?.name).toBe(input.name);
-  });
-});
-
 describe('restoring a backup', () => {
-  const actor = { name: '李四', unit: '区审批局' };
+  it('brings the database back to exactly the backup, and logs the restore', async () => {
+    const office = createReplica();
+    await office.repos.saveActor({ name: '王小明', unit: '某某镇人民政府' });
+    await office.repos.seedCatalog();
+    const kept = await office.repos.createProject(input);
+    const backup = await office.files.exportFile({ destination: null, producerName: '王小明' });
+    const before = await office.files.readAll();
 
-  it('brings the database back to exactly the backup and logs each restored record', async () => {
-    await repos.seedCatalog();
-    const kept = await repos.createProject(input);
-    const io = createDataFileIo(db);
-    const backup = await io.readAll();
+    office.advance(60);
+    await office.repos.projects.update(kept.id, { name: '备份后改名' });
+    const later = await office.repos.createProject({ ...input, name: '备份后新建' });
 
-    clock = new Date('2026-12-02T08:00:00.000Z');
-    await repos.projects.update(kept.id, { name: '备份后改名' });
-    const later = await repos.createProject({ ...input, name: '备份后新建' });
-
-    const logged = await io.restore(backup, actor, new Date('2026-12-03T08:00:00.000Z'));
-    expect(await io.readAll()).toEqual(backup);
-    expect(logged).toBe(2);
-    const history = await db.changes.where('recordId').equals(kept.id).toArray();
-    expect(history.find((change) => change.via === 'restore')).toMatchObject({
-      op: 'update',
-      by: actor,
-      fields: { name: ['备份后改名', input.name] },
-    });
-    const removed = await db.changes.where('recordId').equals(later.id).toArray();
-    expect(removed.some((change) => change.via === 'restore' && change.op === 'delete')).toBe(true);
+    const read = await office.files.read(backup.text, { backup: true });
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    const result = await office.files.restore(read.file.entries, '备份.json');
+    expect(result.ok).toBe(true);
+    expect(await office.files.readAll()).toEqual(before);
+    expect(await office.db.projects.get(later.id)).toBeUndefined();
+    const history = await readHistory(office.db, kept.id);
+    expect(history.every((entry) => entry.via === 'restore')).toBe(true);
+    await office.db.delete();
   });
 
-  it('changes nothing when a table of the backup cannot be written', async () => {
-    const project = await repos.createProject(input);
-    const io = createDataFileIo(db);
-    const before = await io.readAll();
-    const broken = {
-      ...before,
-      projects: [],
-      // IndexedDB cannot store a function: this table's write fails after projects were cleared.
-      helperAgents: [{ notCloneable: () => 1 } as never],
-    };
-    await expect(io.restore(broken, actor, new Date())).rejects.toThrow();
-    expect(await io.readAll()).toEqual(before);
-    expect((await db.projects.get(project.id))?.name).toBe(input.name);
+  it('changes nothing when the restore fails halfway', async () => {
+    const office = createReplica();
+    await office.repos.saveActor({ name: '王小明', unit: '某某镇人民政府' });
+    await office.repos.createProject(input);
+    const before = await office.files.readAll();
+    // A change stamped two days ahead is refused once the database was already emptied.
+    const ahead = formatTimestamp({
+      millis: office.clock.now.getTime() + 2 * 24 * 3600_000,
+      counter: 0,
+      node: 'aaaaaaaaaaaaaaaa',
+    });
+    const broken: SyncFileEntry[] = [['projects', crypto.randomUUID(), [[ahead, { name: 'x' }]]]];
+    await expect(office.files.restore(broken, 'x.json')).rejects.toThrow(ClockDriftError);
+    expect(await office.files.readAll()).toEqual(before);
+    await office.db.delete();
   });
 });
 

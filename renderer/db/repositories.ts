@@ -31,19 +31,31 @@ import {
   type ProjectInput,
 } from '../../shared/domain/project';
 import {
-  defaultTeamSettings,
   teamSettingsId,
   teamSettingsInputSchema,
   type TeamSettings,
   type TeamSettingsInput,
 } from '../../shared/domain/settings';
 import { yearScheduleSchema, type YearSchedule } from '../../shared/calendar/year-schedule';
-import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import type { HolidaySchedule } from '../../shared/domain/settings';
 import type { z } from 'zod';
 import type { RecordMeta } from '../../shared/domain/common';
-import type { DaibanDatabase, SyncedTable } from './database';
-import { createRecordRepository, type Clock } from './record-repository';
+import { createWorkingDayCalendar } from '../../shared/calendar/working-day-calendar';
+import type { Device } from '../../shared/domain/device';
+import { holidayScheduleId } from '../../shared/domain/settings';
+import { itemStatusRule, promisedDateRule } from '../../shared/domain/write-rules';
+import { writeCell } from '../../shared/sync/record-cells';
+import type { JsonValue } from '../../shared/sync/message';
+import { recordSchemas } from '../../shared/domain/records';
+import type { Conflict, DaibanDatabase, RowSyncMeta, SyncedTable } from './database';
+import {
+  createRecordRepository,
+  RecordNotFoundError,
+  type Clock,
+  type WriteRule,
+} from './record-repository';
+import { seedDefaults } from './seeds';
+import { syncScope, type SyncEngine } from './sync-engine';
 
 const actorKey = 'actor';
 
@@ -54,7 +66,11 @@ export class NoActorError extends Error {
 }
 
 /** Every repository of one database; all writes of the app go through these. */
-export function createRepositories(db: DaibanDatabase, now: Clock = () => new Date()) {
+export function createRepositories(
+  db: DaibanDatabase,
+  engine: SyncEngine,
+  now: Clock = () => new Date(),
+) {
   let actor: Actor | null = null;
   const currentActor = () => {
     if (!actor) throw new NoActorError();
@@ -63,12 +79,23 @@ export function createRepositories(db: DaibanDatabase, now: Clock = () => new Da
   const repository = <Input extends object, Row extends Input & RecordMeta>(
     table: SyncedTable,
     schema: z.ZodType<Input>,
-  ) => createRecordRepository<Input, Row>(db, table, schema, currentActor, now);
+    rule?: WriteRule<Row>,
+  ) => createRecordRepository<Input, Row>(db, engine, table, schema, currentActor, now, rule);
 
   const projects = repository<ProjectInput, KeyProject>('projects', projectInputSchema);
   const approvalItems = repository<ApprovalItemInput, ApprovalItem>(
     'approvalItems',
     approvalItemInputSchema,
+    itemStatusRule,
+  );
+  const missingItems = repository<MissingItemInput, MissingItem>(
+    'missingItems',
+    missingItemInputSchema,
+    async (before, after) => {
+      const item = await db.approvalItems.get(after.approvalItemId);
+      const schedules = (await db.holidaySchedules.toArray()).filter((row) => !row.deleted);
+      return promisedDateRule(before, after, item, createWorkingDayCalendar(schedules));
+    },
   );
   const catalogItems = repository<CatalogItemInput, CatalogItem>(
     'catalogItems',
@@ -87,7 +114,7 @@ export function createRepositories(db: DaibanDatabase, now: Clock = () => new Da
   }
 
   async function addItemsFromCatalog(projectId: string, catalogIds: readonly string[]) {
-    return db.transaction('rw', db.approvalItems, db.catalogItems, db.changes, async () => {
+    return db.transaction('rw', [db.approvalItems, db.catalogItems, ...syncScope(db)], async () => {
       let sortOrder = await nextSortOrder(projectId);
       const created: ApprovalItem[] = [];
       for (const catalogId of catalogIds) {
@@ -120,11 +147,64 @@ export function createRepositories(db: DaibanDatabase, now: Clock = () => new Da
     });
   }
 
+  /**
+   * This computer's record in the team's devices, with who uses it: other computers name the
+   * author of each change by it. A change of name or unit adds an entry; earlier changes keep
+   * the earlier name.
+   */
+  async function recordDeviceUser(user: Actor): Promise<void> {
+    await db.transaction('rw', [db.devices, ...syncScope(db)], async () => {
+      const { deviceId, node } = await engine.identity();
+      const existing = await db.devices.get(deviceId);
+      const latest = existing?.users.at(-1);
+      if (latest?.name === user.name && latest.unit === user.unit) return;
+      // From now on: a fresh timestamp, older than the write that records it.
+      const users = [...(existing?.users ?? []), { since: await engine.tick(), ...user }];
+      const at = now().toISOString();
+      const row: Device = {
+        node,
+        users,
+        id: deviceId,
+        createdAt: existing?.createdAt ?? at,
+        updatedAt: at,
+        deleted: false,
+      };
+      const stamped = await engine.stampLocalWrite('devices', existing, row);
+      if (stamped) await db.devices.put(stamped);
+    });
+  }
+
+  /** 冲突: puts the value that lost back, as a new change of this user's; the conflict is closed. */
+  async function restoreConflict(conflict: Conflict): Promise<void> {
+    const table = conflict.table as SyncedTable;
+    await db.transaction('rw', [db.table(table), db.conflicts, ...syncScope(db)], async () => {
+      currentActor();
+      const existing = (await db.table(table).get(conflict.row)) as
+        (Record<string, unknown> & RowSyncMeta & { id: string }) | undefined;
+      if (!existing || existing._incomplete) throw new RecordNotFoundError(table, conflict.row);
+      const { _clocks, _incomplete, ...fields } = existing;
+      const after = structuredClone(fields);
+      writeCell(
+        table,
+        after,
+        conflict.cell,
+        conflict.loser.value as JsonValue,
+        (cell) => _clocks?.[cell]?.[0],
+      );
+      recordSchemas[table].parse(after);
+      const stamped = await engine.stampLocalWrite(table, existing, after);
+      if (stamped) await db.table(table).put(stamped);
+      await db.conflicts.update(conflict.id, { open: 0 });
+    });
+  }
+
   return {
+    restoreConflict,
+    dismissConflict: (id: string) => db.conflicts.update(id, { open: 0 }),
     projects,
     helperAgents: repository<HelperAgentInput, HelperAgent>('helperAgents', helperAgentInputSchema),
     approvalItems,
-    missingItems: repository<MissingItemInput, MissingItem>('missingItems', missingItemInputSchema),
+    missingItems,
     handlingSteps: repository<HandlingStepInput, HandlingStep>(
       'handlingSteps',
       handlingStepInputSchema,
@@ -136,7 +216,7 @@ export function createRepositories(db: DaibanDatabase, now: Clock = () => new Da
     async createProject(input: ProjectInput, catalogIds: readonly string[] = []) {
       return db.transaction(
         'rw',
-        [db.projects, db.approvalItems, db.catalogItems, db.changes],
+        [db.projects, db.approvalItems, db.catalogItems, ...syncScope(db)],
         async () => {
           const project = await projects.create(input);
           await addItemsFromCatalog(project.id, catalogIds);
@@ -147,33 +227,24 @@ export function createRepositories(db: DaibanDatabase, now: Clock = () => new Da
 
     addItemsFromCatalog,
 
-    /** Puts in any default catalog entry this database has never had (deleted ones stay deleted). */
-    async seedCatalog(): Promise<number> {
-      return db.transaction('rw', db.catalogItems, db.changes, async () => {
-        const known = new Set(await db.catalogItems.toCollection().primaryKeys());
-        const missing = defaultCatalog.filter((entry) => !known.has(entry.id));
-        for (const { id, ...entry } of missing) await catalogItems.create(entry, id);
-        return missing.length;
-      });
-    },
+    /** Puts in the default catalog entries and team settings this database never had. */
+    seedCatalog: () => seedDefaults(db),
 
     /** Enters or replaces a year's holiday schedule. */
     async saveHolidaySchedule(schedule: YearSchedule): Promise<HolidaySchedule> {
-      return db.transaction('rw', db.holidaySchedules, db.changes, async () => {
-        const existing = (
-          await db.holidaySchedules.where('year').equals(schedule.year).toArray()
-        ).find((row) => !row.deleted);
-        return existing
-          ? holidaySchedules.update(existing.id, schedule)
-          : holidaySchedules.create(schedule);
+      const id = holidayScheduleId(schedule.year);
+      return db.transaction('rw', [db.holidaySchedules, ...syncScope(db)], async () => {
+        const existing = await db.holidaySchedules.get(id);
+        return existing && !existing.deleted && !existing._incomplete
+          ? holidaySchedules.update(id, schedule)
+          : holidaySchedules.create(schedule, id);
       });
     },
     removeHolidaySchedule: (id: string) => holidaySchedules.remove(id),
 
     async updateTeamSettings(patch: Partial<TeamSettingsInput>): Promise<TeamSettings> {
-      return db.transaction('rw', db.settings, db.changes, async () => {
-        const existing = await db.settings.get(teamSettingsId);
-        if (!existing) return settings.create({ ...defaultTeamSettings, ...patch }, teamSettingsId);
+      return db.transaction('rw', [db.settings, db.catalogItems, ...syncScope(db)], async () => {
+        await seedDefaults(db);
         return settings.update(teamSettingsId, patch);
       });
     },
@@ -183,6 +254,7 @@ export function createRepositories(db: DaibanDatabase, now: Clock = () => new Da
       const entry = await db.device.get(actorKey);
       const parsed = actorSchema.safeParse(entry?.value);
       actor = parsed.success ? parsed.data : null;
+      if (actor) await recordDeviceUser(actor);
       return actor;
     },
 
@@ -190,6 +262,7 @@ export function createRepositories(db: DaibanDatabase, now: Clock = () => new Da
       const parsed = actorSchema.parse(input);
       await db.device.put({ key: actorKey, value: parsed });
       actor = parsed;
+      await recordDeviceUser(parsed);
       return parsed;
     },
   };

@@ -1,12 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ChangeRecord } from '../../shared/domain/change';
+import { readHistory, type HistoryEntry } from './history';
 import { db } from './index';
 
-/** Who changed a record and when, newest first. */
-export function useHistory(recordId: string | undefined): ChangeRecord[] | undefined {
-  return useLiveQuery(async () => {
-    if (!recordId) return [];
-    const changes = await db.changes.where('recordId').equals(recordId).toArray();
-    return changes.sort((a, b) => b.at.localeCompare(a.at));
-  }, [recordId]);
+/** Who changed a record and when, newest first (see history.ts). */
+export function useHistory(recordId: string | undefined): HistoryEntry[] | undefined {
+  return useLiveQuery(async () => (recordId ? readHistory(db, recordId) : []), [recordId]);
 }

@@ -4,6 +4,7 @@ import { missingItemMessages } from '../features/missing-items/messages';
 import { stepMessages } from '../features/handling-steps/messages';
 import { problemMessages } from '../features/problems/messages';
 import { settingsMessages } from '../features/settings/messages';
+import { syncMessages } from '../features/sync/messages';
 import { recordFormMessages } from '../ui/messages';
 
 /**
@@ -17,6 +18,7 @@ const features = [
   stepMessages,
   problemMessages,
   settingsMessages,
+  syncMessages,
   recordFormMessages,
 ];
 

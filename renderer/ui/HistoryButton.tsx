@@ -22,9 +22,12 @@ function HistoryList({ recordId }: { recordId: string }) {
         children: (
           <>
             <Typography.Text strong>
-              {format(new Date(change.at), 'yyyy-MM-dd HH:mm')} {change.by.name}（{change.by.unit}）
+              {format(new Date(change.at), 'yyyy-MM-dd HH:mm')}{' '}
+              {change.by ? `${change.by.name}（${change.by.unit}）` : t('history.unknownAuthor')}
               {t(`history.${change.op}`)}
-              {change.via && t(`history.via.${change.via}`)}
+              {change.via !== 'local' &&
+                change.via !== 'legacy' &&
+                t(`history.via.${change.via}`, { origin: change.origin })}
             </Typography.Text>
             {change.op === 'update' && (
               <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>

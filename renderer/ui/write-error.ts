@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ZodError } from 'zod';
-import { RecordNotFoundError } from '../db/record-repository';
+import { RecordNotFoundError, RuleError } from '../db/record-repository';
 
 /**
  * A failed write as one Chinese sentence, never a stack trace: the repositories validate with zod,
@@ -12,6 +12,7 @@ export function writeErrorText(error: unknown, t: TFunction): string {
     return [...new Set(error.issues.map((issue) => t(issue.message)))].join('；');
   }
   if (error instanceof RecordNotFoundError) return t('common.recordGone');
+  if (error instanceof RuleError) return t(error.problem.key, error.problem.values);
   return t('common.unknownError', { message: failureMessage(error) });
 }
 

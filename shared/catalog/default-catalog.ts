@@ -22,6 +22,15 @@ import type { Stage } from '../domain/stages';
  */
 export type DefaultCatalogEntry = CatalogItemInput & { id: string };
 
+/**
+ * Seeded records are written alike on every computer, with the zero sync timestamp (any edit beats
+ * them) and these times, so that two computers seeding on their own hold identical records.
+ */
+export const seedTimes = {
+  createdAt: '1970-01-01T00:00:00.000Z',
+  updatedAt: '1970-01-01T00:00:00.000Z',
+} as const;
+
 export const defaultCatalog: readonly DefaultCatalogEntry[] = [
   // 立项用地规划许可
   {

@@ -8,7 +8,10 @@ export const actorSchema = z.object({
 });
 export type Actor = z.infer<typeof actorSchema>;
 
-/** One entry of a record's history: who changed which fields when, with old and new values. */
+/**
+ * One entry of a record's history as version 0.1 logged it (the `changes` table): kept and shown;
+ * since per-field sync, history is read from the sync log (renderer/db/history.ts).
+ */
 export type ChangeRecord = {
   id: string;
   table: string;
@@ -21,20 +24,3 @@ export type ChangeRecord = {
   /** How the change arrived when it was not typed in on this install. */
   via?: 'restore';
 };
-
-/** The fields whose JSON values differ between two versions of a record. */
-export function changedFields(
-  before: Record<string, unknown> | undefined,
-  after: Record<string, unknown>,
-  ignore: readonly string[] = ['updatedAt'],
-): Record<string, [unknown, unknown]> {
-  const fields: Record<string, [unknown, unknown]> = {};
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
-  for (const key of keys) {
-    if (ignore.includes(key)) continue;
-    const old = before?.[key];
-    const now = after[key];
-    if (JSON.stringify(old) !== JSON.stringify(now)) fields[key] = [old ?? null, now ?? null];
-  }
-  return fields;
-}

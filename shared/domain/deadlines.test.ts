@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkingDayCalendar } from '../calendar/working-day-calendar';
-import { changedFields } from './change';
 import { collectDeadlines, worstTier } from './deadlines';
 import type { HandlingStep } from './handling-step';
 import { promisedDateProblem, type MissingItem } from './missing-item';
@@ -116,16 +115,5 @@ describe('promised date of a missing item', () => {
   it('is accepted up to and on the deadline', () => {
     expect(promisedDateProblem('2026-03-19', item)).toBeNull();
     expect(promisedDateProblem('2026-03-01', { acceptedOn: null, dueDate: null })).toBeNull();
-  });
-});
-
-describe('change history', () => {
-  it('lists only the fields whose values changed, ignoring the change time', () => {
-    expect(
-      changedFields(
-        { name: '甲', helperAgentIds: ['a'], updatedAt: '1' },
-        { name: '甲', helperAgentIds: ['a', 'b'], updatedAt: '2' },
-      ),
-    ).toEqual({ helperAgentIds: [['a'], ['a', 'b']] });
   });
 });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { testApprovalItem, testProject } from '../domain/test-records';
-import { createDataFile, emptyTables, parseDataFile, planTableImport } from './data-file';
+import type { TableRecords } from '../domain/records';
+import { dataFileFormat, emptyTables, parseDataFile } from './data-file';
+
+/** A v2 data file as version 0.1 wrote it. */
+const createDataFile = (tables: TableRecords, exportedAt: Date, appVersion: string) => ({
+  format: dataFileFormat,
+  formatVersion: 2,
+  exportedAt: exportedAt.toISOString(),
+  appVersion,
+  tables,
+});
 
 const exportedAt = new Date('2026-11-29T00:00:00.000Z');
 
@@ -74,11 +84,4 @@ describe('data file', () => {
     expect(parsed.ok).toBe(false);
   });
 
-  it('plans a merge by last change, carrying newer deletions, keeping the newest duplicate', () => {
-    const project = testProject();
-    const deletedLater = { ...project, deleted: true, updatedAt: '2026-11-03T00:00:00.000Z' };
-    const plan = planTableImport(new Map([[project.id, project]]), [project, deletedLater]);
-    expect(plan).toEqual({ added: [], updated: [deletedLater], skipped: 0 });
-    expect(planTableImport(new Map([[project.id, deletedLater]]), [project]).skipped).toBe(1);
-  });
 });

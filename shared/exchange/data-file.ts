@@ -7,8 +7,9 @@ import {
 } from '../domain/records';
 
 /**
- * The data file staff carry on a USB stick between computers that share no network.
- * docs/data-file.md describes the format for people; this module is its single definition.
+ * The data file of version 0.1 (format v2): whole records, merged by last change. Version 0.2
+ * exchanges sync files (shared/sync/sync-file.ts) instead; files of this format that people still
+ * have are read and converted (shared/sync/legacy-data-file.ts). docs/data-file.md describes it.
  */
 
 export const dataFileFormat = 'daiban-data';
@@ -47,20 +48,6 @@ export type DataFileProblem =
   | { reason: 'reasonInvalidRecord'; table: SyncedTable; index: number; field: string };
 
 export type ParsedDataFile = { ok: true; file: DataFile } | { ok: false; problem: DataFileProblem };
-
-export function createDataFile(
-  tables: TableRecords,
-  exportedAt: Date,
-  appVersion: string,
-): DataFile {
-  return {
-    format: dataFileFormat,
-    formatVersion: dataFileFormatVersion,
-    exportedAt: exportedAt.toISOString(),
-    appVersion,
-    tables,
-  };
-}
 
 export function emptyTables(): TableRecords {
   return Object.fromEntries(syncedTables.map((table) => [table, []])) as unknown as TableRecords;
@@ -104,43 +91,4 @@ export function parseDataFile(text: string): ParsedDataFile {
     (tables as Record<SyncedTable, unknown[]>)[table] = parsedRows;
   }
   return { ok: true, file: { ...body.data, formatVersion: dataFileFormatVersion, tables } };
-}
-
-type Stamped = { id: string; updatedAt: string };
-
-export type TablePlan<Row extends Stamped> = { added: Row[]; updated: Row[]; skipped: number };
-export type ImportPlan = { [T in SyncedTable]: TablePlan<TableRecords[T][number]> };
-
-/**
- * Row-level merge by last change: a record from the file replaces the local one only when the
- * file's copy changed later. Field-level sync with visible conflicts replaces this later.
- */
-export function planTableImport<Row extends Stamped>(
-  local: ReadonlyMap<string, Stamped>,
-  incoming: readonly Row[],
-): TablePlan<Row> {
-  const newest = new Map<string, Row>();
-  for (const row of incoming) {
-    const seen = newest.get(row.id);
-    if (!seen || row.updatedAt > seen.updatedAt) newest.set(row.id, row);
-  }
-  const plan: TablePlan<Row> = { added: [], updated: [], skipped: 0 };
-  for (const row of newest.values()) {
-    const existing = local.get(row.id);
-    if (!existing) plan.added.push(row);
-    else if (Date.parse(row.updatedAt) > Date.parse(existing.updatedAt)) plan.updated.push(row);
-    else plan.skipped += 1;
-  }
-  return plan;
-}
-
-export function planSummary(plan: ImportPlan): { added: number; updated: number; skipped: number } {
-  return syncedTables.reduce(
-    (sum, table) => ({
-      added: sum.added + plan[table].added.length,
-      updated: sum.updated + plan[table].updated.length,
-      skipped: sum.skipped + plan[table].skipped,
-    }),
-    { added: 0, updated: 0, skipped: 0 },
-  );
 }

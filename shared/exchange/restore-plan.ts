@@ -1,4 +1,5 @@
 import { syncedTables, type SyncedTable, type TableRecords } from '../domain/records';
+import { sameValue } from '../sync/record-cells';
 
 type Row = { id: string; deleted: boolean };
 
@@ -47,7 +48,7 @@ export function planRestore(current: TableRecords, backup: TableRecords): Restor
       counts.current += 1;
       const old = then.get(row.id);
       if (!old || old.deleted) counts.removed += 1;
-      else if (JSON.stringify(old) !== JSON.stringify(row)) counts.changed += 1;
+      else if (!sameValue(old, row)) counts.changed += 1;
     }
     for (const row of then.values()) {
       if (row.deleted) continue;

@@ -146,6 +146,14 @@ export function writeCell(
   }
 }
 
+/**
+ * Gives a record its empty set fields: a set with no elements has no cells, but the record still
+ * holds the field (an empty list).
+ */
+export function completeSetFields(table: SyncedTable, row: Row): void {
+  for (const field of Object.keys(setFields[table] ?? {})) row[field] ??= [];
+}
+
 /** Why a cell value cannot be taken: an i18n key under `sync.` (worded for users by the renderer). */
 export type CellProblem = 'unknownField' | 'wrongValue';
 

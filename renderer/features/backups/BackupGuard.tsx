@@ -3,7 +3,7 @@ import { format } from 'date-fns';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { backupReminderDue, dailyBackupDue } from '../../../shared/backup/schedule';
-import { dataFiles } from '../../db';
+import { syncFiles } from '../../db';
 import { bridge } from '../../platform/bridge';
 import { failureMessage } from '../../ui/write-error';
 import { makeBackup, onBackupMade } from './backup-actions';
@@ -27,7 +27,7 @@ export function BackupGuard() {
       const [info, list, oldestData] = await Promise.all([
         bridge.appInfo(),
         bridge.listBackups(),
-        dataFiles.oldestProjectAt(),
+        syncFiles.oldestProjectAt(),
       ]);
       const newest = list.entries[0]?.createdAt;
       if (info.platform === 'electron') {

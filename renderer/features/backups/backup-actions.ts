@@ -1,18 +1,24 @@
-import { createDataFile } from '../../../shared/exchange/data-file';
 import { countLiveRecords } from '../../../shared/exchange/restore-plan';
 import type { BackupEntry, BackupReason } from '../../../shared/ipc/contract';
-import { dataFiles } from '../../db';
+import { repositories, syncFiles } from '../../db';
 import { bridge } from '../../platform/bridge';
 
 /**
- * A full backup: the same full data file that 同步 exports, handed to the bridge, which keeps it
- * in the backups folder on the desktop or downloads it in a browser. Throws when it fails: a
- * failed backup is always reported by the caller, never swallowed.
+ * A full backup: the same full sync file that 同步 exports with “全部数据”, handed to the bridge,
+ * which keeps it in the backups folder on the desktop or downloads it in a browser. Throws when
+ * it fails: a failed backup is always reported by the caller, never swallowed.
  */
 export async function makeBackup(reason: BackupReason): Promise<BackupEntry> {
-  const [tables, info] = await Promise.all([dataFiles.readAll(), bridge.appInfo()]);
-  const text = JSON.stringify(createDataFile(tables, new Date(), info.version));
-  const entry = await bridge.saveBackup({ reason, text, counts: countLiveRecords(tables) });
+  const actor = await repositories.loadActor();
+  const [file, tables] = await Promise.all([
+    syncFiles.exportFile({ destination: null, producerName: actor?.name ?? '' }),
+    syncFiles.readAll(),
+  ]);
+  const entry = await bridge.saveBackup({
+    reason,
+    text: file.text,
+    counts: countLiveRecords(tables),
+  });
   for (const listener of backupListeners) listener(entry);
   return entry;
 }

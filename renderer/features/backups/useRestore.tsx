@@ -1,15 +1,15 @@
 import { App, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { syncedTables, type SyncedTable } from '../../../shared/domain/records';
-import { parseDataFile } from '../../../shared/exchange/data-file';
 import {
   planRestore,
   restoreChangesNothing,
   type TableRestorePlan,
 } from '../../../shared/exchange/restore-plan';
-import { dataFiles, repositories } from '../../db';
+import type { SyncFileEntry } from '../../../shared/sync/sync-entries';
+import { syncFiles } from '../../db';
 import { failureMessage, writeErrorText } from '../../ui/write-error';
-import { fileProblemText, type FileProblem } from '../sync/problem-text';
+import { syncProblemText, type FileProblem } from '../sync/problem-text';
 import { makeBackup } from './backup-actions';
 
 type PlanRow = TableRestorePlan & { table: SyncedTable };
@@ -26,7 +26,7 @@ export function useRestore(onDone: () => void) {
     modal.error({ title: t('backup.title'), content: t('backup.badBackup', { name, reason }) });
   }
 
-  async function restoreNow(name: string, tables: Parameters<typeof dataFiles.restore>[0]) {
+  async function restoreNow(name: string, entries: SyncFileEntry[], changes: number) {
     try {
       await makeBackup('beforeRestore');
     } catch (error) {
@@ -36,11 +36,10 @@ export function useRestore(onDone: () => void) {
       });
       return;
     }
-    const actor = await repositories.loadActor();
-    if (!actor) return;
     try {
-      const count = await dataFiles.restore(tables, actor, new Date());
-      void message.success(t('backup.restored', { name, count }));
+      const result = await syncFiles.restore(entries, name);
+      if (result.ok) void message.success(t('backup.restored', { name, count: changes }));
+      else refuse(name, syncProblemText(result.problem, t));
     } catch (error) {
       void message.error(writeErrorText(error, t));
     }
@@ -49,14 +48,14 @@ export function useRestore(onDone: () => void) {
 
   return {
     refuseProblem(name: string, problem: FileProblem) {
-      refuse(name, fileProblemText(problem, t));
+      refuse(name, syncProblemText(problem, t));
     },
 
     async restore(name: string, text: string) {
-      const parsed = parseDataFile(text);
-      if (!parsed.ok) return refuse(name, fileProblemText(parsed.problem, t));
-      const backup = parsed.file.tables;
-      const plan = planRestore(await dataFiles.readAll(), backup);
+      const read = await syncFiles.read(text, { backup: true });
+      if (!read.ok) return refuse(name, syncProblemText(read.problem, t));
+      const { entries } = read.file;
+      const plan = planRestore(await syncFiles.readAll(), syncFiles.backupRecords(entries));
       if (restoreChangesNothing(plan)) {
         modal.info({ title: t('backup.title'), content: t('backup.nothingToRestore', { name }) });
         return;
@@ -99,7 +98,12 @@ export function useRestore(onDone: () => void) {
         ),
         okText: t('backup.confirmRestore'),
         cancelText: t('common.cancel'),
-        onOk: () => restoreNow(name, backup),
+        onOk: () =>
+          restoreNow(
+            name,
+            entries,
+            rows.reduce((sum, row) => sum + row.restored + row.changed + row.removed, 0),
+          ),
       });
     },
   };

@@ -1,21 +1,36 @@
+import { formatDistanceStrict } from 'date-fns';
 import type { TFunction } from 'i18next';
-import type { DataFileProblem } from '../../../shared/exchange/data-file';
+import type { ClockDrift } from '../../../shared/sync/clock';
 import type { FileRefusal } from '../../../shared/ipc/contract';
+import type { IncomingProblem } from '../../../shared/sync/incoming';
+import type { IncomingProblem as FileProblemReason } from '../../db/sync-files';
+import { enUS, zhCN } from '../../ui/date-fns-locales';
 
-export type FileProblem = DataFileProblem | { reason: FileRefusal };
+export type FileProblem = FileProblemReason | IncomingProblem | { reason: FileRefusal };
 
-/** Why a data file (or a backup, which is one) was refused, in the user's words. */
-export function fileProblemText(problem: FileProblem, t: TFunction): string {
+const label = (t: TFunction, key: string, fallback: string) => t(key, { defaultValue: fallback });
+
+/** Why a sync file (or a backup, or an old data file) was refused, in the users' words. */
+export function syncProblemText(problem: FileProblem, t: TFunction): string {
   if (!problem.reason.startsWith('reason')) return t(`sync.refusal.${problem.reason}`);
-  const params =
-    problem.reason === 'reasonInvalidRecord'
-      ? {
-          ...problem,
-          table: t(`sync.table.${problem.table}`),
-          field: t(`fieldLabel.${problem.field.split('.')[0] ?? ''}`, {
-            defaultValue: problem.field,
-          }),
-        }
-      : problem;
+  const params: Record<string, unknown> = { ...problem };
+  if ('table' in problem) params.table = label(t, `sync.table.${problem.table}`, problem.table);
+  if ('field' in problem) {
+    const field = problem.field.split('.')[0] ?? '';
+    params.field = label(t, `fieldLabel.${field}`, field);
+  }
+  if ('part' in problem) params.part = label(t, `sync.part.${problem.part}`, problem.part);
+  if ('what' in problem) params.what = t(`sync.countWhat.${problem.what}`);
   return t(`sync.${problem.reason}`, params);
+}
+
+/** A received change stamped far in the future: which device, how far ahead, its time. */
+export function clockAheadText(drift: ClockDrift, device: string, t: TFunction, language: string) {
+  return t('sync.reasonClockAhead', {
+    device,
+    ahead: formatDistanceStrict(drift.remoteMillis, drift.wallMillis, {
+      locale: language === 'en' ? enUS : zhCN,
+    }),
+    time: new Date(drift.remoteMillis).toLocaleString(language),
+  });
 }

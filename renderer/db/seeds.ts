@@ -1,0 +1,32 @@
+import { defaultCatalog, seedTimes } from '../../shared/catalog/default-catalog';
+import type { SyncedTable } from '../../shared/domain/records';
+import { defaultTeamSettings, teamSettingsId } from '../../shared/domain/settings';
+import type { CellClock } from '../../shared/sync/apply-rule';
+import { recordCells } from '../../shared/sync/record-cells';
+import { zeroTimestamp } from '../../shared/sync/timestamp';
+import type { DaibanDatabase } from './database';
+
+/**
+ * The records every computer starts with: the default approval catalog and the team settings.
+ * Written alike everywhere with the zero timestamp, so any edit anywhere beats them, and never
+ * logged or sent, since every computer has them. Records this database ever had (deleted ones
+ * included) are left as they are. Returns how many catalog entries were put in.
+ */
+export async function seedDefaults(db: DaibanDatabase): Promise<number> {
+  return db.transaction('rw', db.catalogItems, db.settings, async () => {
+    const known = new Set(await db.catalogItems.toCollection().primaryKeys());
+    const missing = defaultCatalog.filter((entry) => !known.has(entry.id));
+    await db.catalogItems.bulkAdd(missing.map((entry) => seeded('catalogItems', entry)));
+    if (!(await db.settings.get(teamSettingsId))) {
+      await db.settings.add(seeded('settings', { ...defaultTeamSettings, id: teamSettingsId }));
+    }
+    return missing.length;
+  });
+}
+
+function seeded<Fields extends { id: string }>(table: SyncedTable, fields: Fields) {
+  const row = { ...fields, ...seedTimes, deleted: false };
+  const clocks: Record<string, CellClock> = {};
+  for (const cell of recordCells(table, row).keys()) clocks[cell] = [zeroTimestamp, zeroTimestamp];
+  return { ...row, _clocks: clocks };
+}

@@ -1,0 +1,456 @@
+import type { Table, Transaction } from 'dexie';
+import { syncedTables, type SyncedTable } from '../../shared/domain/records';
+import { decideMessage, type CellClock } from '../../shared/sync/apply-rule';
+import {
+  checkDrift,
+  ClockDriftError,
+  HybridLogicalClock,
+  type ClockState,
+} from '../../shared/sync/clock';
+import { splitIncoming, type IncomingProblem } from '../../shared/sync/incoming';
+import {
+  addTimestamp,
+  packMinuteHashes,
+  unpackMinuteHashes,
+  type MinuteHashes,
+  type PackedMinuteHashes,
+} from '../../shared/sync/merkle';
+import type { JsonValue } from '../../shared/sync/message';
+import {
+  changedCells,
+  completeSetFields,
+  readCell,
+  sameValue,
+  writeCell,
+} from '../../shared/sync/record-cells';
+import type { SyncFileChange, SyncFileEntry } from '../../shared/sync/sync-entries';
+import {
+  newNodeId,
+  timestampLength,
+  timestampMillis,
+  zeroTimestamp,
+  type Timestamp,
+} from '../../shared/sync/timestamp';
+import type { Conflict, DaibanDatabase, RowSyncMeta, Stored, SyncLogChunk } from './database';
+
+/** Rows per log chunk and per read/write round while applying: bounded memory per step. */
+export const chunkRows = 1000;
+
+/** This install's identity in the team: its device record and the node id in its timestamps. */
+export type DeviceIdentity = { deviceId: string; node: string };
+
+export const deviceKeys = {
+  identity: 'identity',
+  clock: 'clock',
+  merkle: 'merkle',
+} as const;
+
+type StoredRow = Record<string, unknown> & RowSyncMeta & { id: string };
+type PersistedTrie = PackedMinuteHashes & { seq: number };
+
+/** How a batch arrived, for the log and 修改记录. */
+export type BatchSource = { via: SyncLogChunk['via']; origin: string };
+
+export type TableSummary = { created: number; updated: number; deleted: number };
+
+/** What applying (or previewing) a batch does. */
+export type ApplySummary = {
+  /** Messages not seen before; `known` were dropped as duplicates. */
+  newMessages: number;
+  known: number;
+  /** Newer than the batch in their cell: logged, not applied. */
+  older: number;
+  tables: Record<SyncedTable, TableSummary>;
+  /** Records the batch deletes, to be named as deletions in the preview. */
+  deletions: { table: SyncedTable; row: string }[];
+  /** Projects the batch touches (their own record or anything under them). */
+  projects: Set<string>;
+  conflicts: Conflict[];
+  parked: number;
+};
+
+export type ApplyResult =
+  { ok: true; summary: ApplySummary } | { ok: false; problem: IncomingProblem };
+
+/** The tables every write of team data must hold: the records and the sync bookkeeping. */
+export function syncScope(db: DaibanDatabase): Table[] {
+  return [db.syncLog, db.syncTimestamps, db.device];
+}
+
+const emptySummary = (): ApplySummary => ({
+  newMessages: 0,
+  known: 0,
+  older: 0,
+  tables: Object.fromEntries(
+    syncedTables.map((table) => [table, { created: 0, updated: 0, deleted: 0 }]),
+  ) as Record<SyncedTable, TableSummary>,
+  deletions: [],
+  projects: new Set(),
+  conflicts: [],
+  parked: 0,
+});
+
+/**
+ * The sync engine of one database: stamps local writes with this device's clock, applies
+ * received batches (files now, the server next) through one function, keeps the message log,
+ * the known timestamps and the merkle hashes. Works on the same database from a window or a
+ * worker; what it keeps in memory is a cache that every transaction brings up to date first.
+ */
+export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new Date()) {
+  let known: Set<string> | null = null;
+  let knownThrough = 0;
+
+  async function identity(): Promise<DeviceIdentity> {
+    const entry = await db.device.get(deviceKeys.identity);
+    if (entry) return entry.value as DeviceIdentity;
+    const created = { deviceId: crypto.randomUUID(), node: newNodeId() };
+    await db.device.put({ key: deviceKeys.identity, value: created });
+    return created;
+  }
+
+  /** The clock as persisted: every window and worker ticks the same one, in its transaction. */
+  async function withClock<T>(step: (clock: HybridLogicalClock) => T): Promise<T> {
+    const { node } = await identity();
+    const saved = (await db.device.get(deviceKeys.clock))?.value as ClockState | undefined;
+    const clock = new HybridLogicalClock(node, () => now().getTime(), saved);
+    const result = step(clock);
+    await db.device.put({ key: deviceKeys.clock, value: clock.state() });
+    return result;
+  }
+
+  async function appendChunk(
+    source: BatchSource,
+    entries: readonly SyncFileEntry[],
+    timestamps: readonly string[],
+  ): Promise<number> {
+    const seq = (await db.syncLog.add({
+      at: now().toISOString(),
+      via: source.via,
+      origin: source.origin,
+      entries: JSON.stringify(entries),
+      rows: [...new Set(entries.map(([, row]) => row))],
+    })) as number;
+    await db.syncTimestamps.add({ seq, timestamps: timestamps.join('') });
+    for (const ts of timestamps) known?.add(ts);
+    return seq;
+  }
+
+  /** Every timestamp in the log; loaded once, then topped up from the chunks added since. */
+  async function knownTimestamps(): Promise<Set<string>> {
+    if (!known) {
+      known = new Set();
+      knownThrough = 0;
+    }
+    const set = known;
+    await db.syncTimestamps
+      .where('seq')
+      .above(knownThrough)
+      .each(({ seq, timestamps }) => {
+        for (let at = 0; at < timestamps.length; at += timestampLength) {
+          set.add(timestamps.slice(at, at + timestampLength));
+        }
+        knownThrough = Math.max(knownThrough, seq);
+      });
+    return set;
+  }
+
+  /** The merkle hashes of the whole log, brought up to date from the chunks logged since. */
+  async function minuteHashes(): Promise<{ hashes: MinuteHashes; seq: number }> {
+    const saved = (await db.device.get(deviceKeys.merkle))?.value as PersistedTrie | undefined;
+    const hashes = saved ? unpackMinuteHashes(saved) : new Map<number, number>();
+    let seq = saved?.seq ?? 0;
+    await db.syncTimestamps
+      .where('seq')
+      .above(seq)
+      .each((chunk) => {
+        for (let at = 0; at < chunk.timestamps.length; at += timestampLength) {
+          addTimestamp(hashes, chunk.timestamps.slice(at, at + timestampLength) as Timestamp);
+        }
+        seq = Math.max(seq, chunk.seq);
+      });
+    if (seq !== (saved?.seq ?? 0)) {
+      await db.device.put({
+        key: deviceKeys.merkle,
+        value: { ...packMinuteHashes(hashes), seq } satisfies PersistedTrie,
+      });
+    }
+    return { hashes, seq };
+  }
+
+  /**
+   * Stamps a local write of one record: the cells the user changed get this write's timestamp
+   * and, as base, the timestamp of the value they replace; the change is logged. Must run inside
+   * the write's transaction, which must hold syncScope(db) too. Returns the row to store, or null
+   * when nothing changed.
+   */
+  async function stampLocalWrite<Row extends { id: string }>(
+    table: SyncedTable,
+    before: Stored<Row> | undefined,
+    after: Row,
+  ): Promise<Stored<Row> | null> {
+    const changed = changedCells(table, stripMeta(before), after);
+    if (changed.size === 0) return null;
+    // One timestamp per record written: a timestamp is logged in exactly one chunk.
+    const stamp = await withClock((clock) => clock.tick());
+    const clocks: Record<string, CellClock> = { ...(before?._clocks ?? {}) };
+    const values: Record<string, JsonValue> = {};
+    const bases: Record<string, Timestamp> = {};
+    for (const [cell, value] of changed) {
+      const base = clocks[cell]?.[0] ?? zeroTimestamp;
+      clocks[cell] = [stamp, base];
+      values[cell] = value;
+      if (base !== zeroTimestamp) bases[cell] = base;
+    }
+    const change: SyncFileChange =
+      Object.keys(bases).length > 0 ? [stamp, values, bases] : [stamp, values];
+    await appendChunk({ via: 'local', origin: '' }, [[table, after.id, [change]]], [stamp]);
+    const row = { ...after, updatedAt: updatedAtOf(clocks), _clocks: clocks } as Stored<Row>;
+    delete row._incomplete;
+    return row;
+  }
+
+  /**
+   * Applies a received batch: one transaction, in chunks of rows; messages already logged are
+   * dropped, older ones logged but not applied, the rest win their cells (last writer wins per
+   * field). Concurrent edits of one field leave a conflict record with the losing value. On any
+   * failure nothing is changed. With `dryRun` it only reports what it would do (the preview).
+   */
+  async function applyBatch(
+    entries: readonly SyncFileEntry[],
+    source: BatchSource,
+    {
+      dryRun = false,
+      onProgress,
+    }: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<ApplyResult> {
+    const split = splitIncoming(entries);
+    if (!split.ok) return split;
+    const wall = now().getTime();
+    for (const [, , changes] of entries) {
+      for (const [ts] of changes) {
+        const drift = checkDrift(ts, wall);
+        if (drift) throw new ClockDriftError(drift);
+      }
+    }
+
+    const tables = [
+      ...syncedTables.map((table) => db.table(table)),
+      ...syncScope(db),
+      db.conflicts,
+      db.parked,
+    ];
+    return db.transaction(dryRun ? 'r' : 'rw', tables, async (tx) => {
+      const summary = emptySummary();
+      const seen = await knownTimestamps();
+      const fresh = (list: readonly SyncFileEntry[]) => freshEntries(list, seen, summary);
+      const known = fresh(split.known);
+      const parked = fresh(split.parked);
+      summary.parked = countMessages(parked);
+      summary.newMessages = countMessages(known) + summary.parked;
+
+      const detectedAt = now().toISOString();
+      let done = 0;
+      const total = known.length;
+      for (const table of syncedTables) {
+        const rows = known.filter(([name]) => name === table);
+        for (let start = 0; start < rows.length; start += chunkRows) {
+          const chunk = rows.slice(start, start + chunkRows);
+          await applyRows(tx, table, chunk, summary, detectedAt, dryRun);
+          done += chunk.length;
+          onProgress?.(done, total);
+        }
+      }
+      if (dryRun) return { ok: true, summary };
+
+      const logged = [...known, ...parked];
+      const firstSeen = new Set<string>();
+      for (let start = 0; start < logged.length; start += chunkRows) {
+        const chunk = logged.slice(start, start + chunkRows);
+        const timestamps: string[] = [];
+        for (const [, , changes] of chunk) {
+          for (const [ts] of changes) {
+            if (!firstSeen.has(ts)) {
+              firstSeen.add(ts);
+              timestamps.push(ts);
+            }
+          }
+        }
+        await appendChunk(source, chunk, timestamps);
+      }
+      if (parked.length > 0) await db.parked.add({ entries: JSON.stringify(parked) });
+      if (summary.conflicts.length > 0) await db.conflicts.bulkAdd(summary.conflicts);
+      let newest: Timestamp | undefined;
+      for (const ts of firstSeen) if (!newest || ts > newest) newest = ts as Timestamp;
+      if (newest) {
+        const observed = newest;
+        await withClock((clock) => clock.observe(observed));
+      }
+      await minuteHashes();
+      return { ok: true, summary };
+    });
+  }
+
+  async function applyRows(
+    tx: Transaction,
+    table: SyncedTable,
+    entries: readonly SyncFileEntry[],
+    summary: ApplySummary,
+    detectedAt: string,
+    dryRun: boolean,
+  ): Promise<void> {
+    const store = tx.table<StoredRow, string>(table);
+    const ids = entries.map(([, row]) => row);
+    const existing = await store.bulkGet(ids);
+    const byId = new Map<string, StoredRow>();
+    existing.forEach((row, index) => {
+      if (row) byId.set(ids[index]!, row);
+    });
+    const changedRows = new Map<string, StoredRow>();
+    for (const [, id, changes] of entries) {
+      const before = byId.get(id);
+      const row: StoredRow = changedRows.get(id) ?? (before ? structuredClone(before) : { id });
+      const wasLive = before !== undefined && !before._incomplete && before.deleted !== true;
+      const clocks: Record<string, CellClock> = { ...(row._clocks ?? {}) };
+      let touched = false;
+      const sorted = [...changes].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      for (const [ts, values, bases] of sorted) {
+        for (const [cell, value] of Object.entries(values)) {
+          const base = bases?.[cell] ?? zeroTimestamp;
+          const stored = clocks[cell];
+          const decision = decideMessage(stored, { ts, base });
+          if (decision.outcome === 'apply') {
+            const previous = readCell(table, row, cell);
+            if (decision.conflict && stored && !sameValue(previous, value)) {
+              summary.conflicts.push(conflict(table, id, cell, [ts, value], [stored[0], previous]));
+            }
+            clocks[cell] = [ts, base];
+            writeCell(table, row, cell, value, (name) => clocks[name]?.[0]);
+            touched = true;
+          } else if (decision.outcome === 'older') {
+            summary.older += 1;
+            const current = readCell(table, row, cell);
+            if (decision.conflict && stored && !sameValue(current, value)) {
+              summary.conflicts.push(conflict(table, id, cell, [stored[0], current], [ts, value]));
+            }
+          }
+        }
+      }
+      if (!touched) continue;
+      completeSetFields(table, row);
+      row._clocks = clocks;
+      row.updatedAt = updatedAtOf(clocks);
+      // A record whose creation has not arrived yet is kept out of sight until it does.
+      if (clocks.createdAt) delete row._incomplete;
+      else row._incomplete = true;
+      changedRows.set(id, row);
+
+      const isLive = !row._incomplete && row.deleted !== true;
+      const counts = summary.tables[table];
+      if (!wasLive && isLive) counts.created += 1;
+      else if (wasLive && !isLive) {
+        counts.deleted += 1;
+        summary.deletions.push({ table, row: id });
+      } else if (isLive) counts.updated += 1;
+      const project = table === 'projects' ? id : row.projectId;
+      if (typeof project === 'string') summary.projects.add(project);
+    }
+    if (!dryRun && changedRows.size > 0) await store.bulkPut([...changedRows.values()]);
+
+    function conflict(
+      tableName: SyncedTable,
+      row: string,
+      cell: string,
+      winner: [Timestamp, unknown],
+      loser: [Timestamp, unknown],
+    ): Conflict {
+      return {
+        id: crypto.randomUUID(),
+        table: tableName,
+        row,
+        cell,
+        winner: { ts: winner[0], value: winner[1] },
+        loser: { ts: loser[0], value: loser[1] },
+        detectedAt,
+        open: 1,
+      };
+    }
+  }
+
+  /** The log's entries logged after `sinceSeq` (all of it from 0), merged per record. */
+  async function logEntries(sinceSeq = 0): Promise<{ entries: SyncFileEntry[]; seq: number }> {
+    const rows = new Map<string, { table: string; row: string; changes: SyncFileChange[] }>();
+    let seq = sinceSeq;
+    await db.syncLog
+      .where('seq')
+      .above(sinceSeq)
+      .each((chunk) => {
+        seq = Math.max(seq, chunk.seq ?? 0);
+        for (const [table, row, changes] of JSON.parse(chunk.entries) as SyncFileEntry[]) {
+          const key = `${table}\u0000${row}`;
+          const merged = rows.get(key);
+          if (merged) merged.changes.push(...changes);
+          else rows.set(key, { table, row, changes: [...changes] });
+        }
+      });
+    const entries: SyncFileEntry[] = [];
+    for (const { table, row, changes } of rows.values()) entries.push([table, row, changes]);
+    return { entries, seq };
+  }
+
+  return {
+    identity,
+    /** A fresh timestamp of this device, for a value that names a moment (not logged). */
+    tick: () => withClock((clock) => clock.tick()),
+    stampLocalWrite,
+    applyBatch,
+    logEntries,
+    minuteHashes,
+    knownTimestamps,
+    /** Forget the in-memory caches (after the log was replaced, e.g. by a restore). */
+    forgetCaches() {
+      known = null;
+      knownThrough = 0;
+    },
+  };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;
+
+/** Keeps only messages whose timestamp the log does not hold yet; counts the rest as known. */
+function freshEntries(
+  entries: readonly SyncFileEntry[],
+  seen: ReadonlySet<string>,
+  summary: ApplySummary,
+): SyncFileEntry[] {
+  const fresh: SyncFileEntry[] = [];
+  for (const [table, row, changes] of entries) {
+    const kept = changes.filter(([ts, values]) => {
+      if (!seen.has(ts)) return true;
+      summary.known += Object.keys(values).length;
+      return false;
+    });
+    if (kept.length > 0) fresh.push([table, row, kept]);
+  }
+  return fresh;
+}
+
+function countMessages(entries: readonly SyncFileEntry[]): number {
+  let count = 0;
+  for (const [, , changes] of entries) {
+    for (const [, values] of changes) count += Object.keys(values).length;
+  }
+  return count;
+}
+
+/** The time of a record's newest cell: what "last changed" means once fields merge one by one. */
+function updatedAtOf(clocks: Readonly<Record<string, CellClock>>): string {
+  let newest = 0;
+  for (const [ts] of Object.values(clocks)) newest = Math.max(newest, timestampMillis(ts));
+  return new Date(newest).toISOString();
+}
+
+function stripMeta(row: (Record<string, unknown> & RowSyncMeta) | undefined) {
+  if (!row) return undefined;
+  const { _clocks, _incomplete, ...fields } = row;
+  return fields;
+}

@@ -1,0 +1,146 @@
+import { ExportOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { App, AutoComplete, Button, Form, Input, Radio, Space } from 'antd';
+import { format } from 'date-fns';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SavedJsonFile } from '../../../shared/ipc/contract';
+import { repositories, syncFiles } from '../../db';
+import { bridge } from '../../platform/bridge';
+import { failureMessage } from '../../ui/write-error';
+
+type Values = {
+  destination: string;
+  scope: 'since' | 'all';
+  passphrase?: string;
+  passphraseAgain?: string;
+};
+
+/** 导出: to a named destination, only what is new there (or everything), optionally encrypted. */
+export function ExportForm() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [destinations, setDestinations] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<SavedJsonFile | null>(null);
+
+  useEffect(() => {
+    void syncFiles.destinations().then(setDestinations);
+  }, []);
+
+  async function exportFile(values: Values) {
+    setBusy(true);
+    try {
+      const destination = values.destination.trim();
+      const actor = await repositories.loadActor();
+      const file = await syncFiles.exportFile({
+        destination: values.scope === 'all' ? null : destination,
+        producerName: actor ? `${actor.name}（${actor.unit}）` : '',
+        ...(values.passphrase ? { passphrase: values.passphrase } : {}),
+      });
+      if (file.messages === 0) {
+        void message.info(t('sync.exportedNothing', { destination }));
+        return;
+      }
+      const now = new Date();
+      const result = await bridge.saveJsonFile({
+        title: t('sync.export'),
+        suggestedName: `帮代通同步-${safeName(destination)}-${format(now, 'yyyyMMdd-HHmm')}.json`,
+        text: file.text,
+      });
+      if (!result) return;
+      await syncFiles.markExported(destination, file.seq, {
+        at: now.toISOString(),
+        by: actor?.name ?? '',
+        direction: 'export',
+        file: result.name,
+        destination,
+        messages: file.messages,
+        rows: file.rows,
+        applied: 0,
+        conflicts: 0,
+      });
+      setSaved(result);
+      setDestinations(await syncFiles.destinations());
+      void message.success(
+        t('sync.exported', { rows: file.rows, messages: file.messages, name: result.name }),
+      );
+    } catch (error) {
+      void message.error(failureMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={{ destination: '', scope: 'since' }}
+      onFinish={(values) => void exportFile(values)}
+      style={{ maxWidth: 560 }}
+    >
+      <Form.Item
+        name="destination"
+        label={t('sync.destination')}
+        rules={[{ required: true, whitespace: true, message: t('sync.destinationRequired') }]}
+      >
+        <AutoComplete
+          options={destinations.map((value) => ({ value }))}
+          placeholder={t('sync.destinationPlaceholder')}
+        />
+      </Form.Item>
+      <Form.Item name="scope" label={t('sync.scope')}>
+        <Radio.Group
+          options={[
+            { value: 'since', label: t('sync.scopeSince') },
+            { value: 'all', label: t('sync.scopeAll') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name="passphrase" label={t('sync.passphrase')}>
+        <Input.Password placeholder={t('sync.passphrasePlaceholder')} autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item noStyle dependencies={['passphrase']}>
+        {({ getFieldValue }) =>
+          getFieldValue('passphrase') ? (
+            <Form.Item
+              name="passphraseAgain"
+              label={t('sync.passphraseConfirm')}
+              dependencies={['passphrase']}
+              rules={[
+                ({ getFieldValue: value }) => ({
+                  validator: (_, again) =>
+                    again === value('passphrase')
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('sync.passphraseMismatch'))),
+                }),
+              ]}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          ) : null
+        }
+      </Form.Item>
+      <Space wrap>
+        <Button type="primary" htmlType="submit" icon={<ExportOutlined />} loading={busy}>
+          {busy ? t('sync.exporting') : t('sync.export')}
+        </Button>
+        {saved?.path && (
+          <Button
+            type="link"
+            icon={<FolderOpenOutlined />}
+            onClick={() => void bridge.revealFile({ path: saved.path ?? '' })}
+          >
+            {t('sync.reveal')}
+          </Button>
+        )}
+      </Space>
+    </Form>
+  );
+}
+
+/** A destination as part of a file name: no characters a file system refuses. */
+function safeName(text: string): string {
+  return text.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40) || '同步';
+}
