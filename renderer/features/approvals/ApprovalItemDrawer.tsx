@@ -187,6 +187,8 @@ export function ApprovalItemDrawer({ item, calendar, onClose }: Props) {
       />
       <Form
         form={form}
+        // Field ids get this prefix: the project's 概况 form on the same page has 名称 and 备注 too.
+        name="approvalItem"
         layout="vertical"
         size="small"
         onValuesChange={editor.onValuesChange}
