@@ -59,6 +59,7 @@ export function cityDatasetCounts(scale = 1) {
     catalogItems: defaultCatalog.length,
     holidaySchedules: 0,
     settings: 1,
+    devices: 0,
   } satisfies Record<keyof TableRecords, number>;
 }
 
@@ -149,6 +150,7 @@ class CityGenerator {
     catalogItems: [],
     holidaySchedules: [],
     settings: [],
+    devices: [],
   };
   private readonly plans: ProjectPlan[] = [];
   private readonly projectNames = new Set<string>();

@@ -99,7 +99,7 @@ const note = (detail: string) => {
 };
 
 const readDetail = (read: ReadSyncFileResult) =>
-  read.ok ? `${count(read.messages.length)} messages` : read.problem.reason;
+  read.ok ? `${count(read.header.messageCount)} messages` : read.problem.reason;
 
 const appVersion = '0.1.0';
 const header = {

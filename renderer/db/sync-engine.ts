@@ -393,7 +393,11 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
         }
       });
     const entries: SyncFileEntry[] = [];
-    for (const { table, row, changes } of rows.values()) entries.push([table, row, changes]);
+    for (const { table, row, changes } of rows.values()) {
+      // In time order: the same log gives the same file on every computer.
+      changes.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      entries.push([table, row, changes]);
+    }
     return { entries, seq };
   }
 

@@ -53,6 +53,7 @@ export function materialize(
     const ordered = [...values.keys()].sort((a, b) => (clocks.get(a)! < clocks.get(b)! ? -1 : 1));
     for (const cell of ordered)
       writeCell(table, row, cell, values.get(cell)!, (name) => clocks.get(name));
+    completeSetFields(table, row);
     let newest = 0;
     for (const ts of clocks.values()) newest = Math.max(newest, timestampMillis(ts));
     row.updatedAt = new Date(newest).toISOString();

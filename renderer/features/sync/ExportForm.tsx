@@ -61,6 +61,8 @@ export function ExportForm() {
         conflicts: 0,
       });
       setSaved(result);
+      // A passphrase is not kept around once its file is written.
+      form.setFieldsValue({ passphrase: '', passphraseAgain: '' });
       setDestinations(await syncFiles.destinations());
       void message.success(
         t('sync.exported', { rows: file.rows, messages: file.messages, name: result.name }),
