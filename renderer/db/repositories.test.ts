@@ -9,7 +9,8 @@ import { createSyncEngine } from './sync-engine';
 import { createReplica } from './test-replica';
 import { ClockDriftError } from '../../shared/sync/clock';
 import type { SyncFileEntry } from '../../shared/sync/sync-entries';
-import { formatTimestamp } from '../../shared/sync/timestamp';
+import { formatTimestamp, zeroTimestamp } from '../../shared/sync/timestamp';
+import { holidayScheduleId } from '../../shared/domain/settings';
 import { RecordNotFoundError } from './record-repository';
 import { createRepositories, NoActorError, type Repositories } from './repositories';
 
@@ -193,5 +194,96 @@ describe('database upgrade', () => {
     });
     expect('helperAgent' in (projects[0] ?? {})).toBe(false);
     await v2.delete();
+  });
+});
+
+describe('upgrade to per-field sync (v2 → v3)', () => {
+  it('stamps every record, starts the log with them, and keeps the old history', async () => {
+    const name = `upgrade3-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ projects: 'id, updatedAt' });
+    v2.version(2).stores({
+      helperAgents: 'id',
+      approvalItems: 'id, projectId',
+      missingItems: 'id, projectId, approvalItemId',
+      handlingSteps: 'id, projectId',
+      problems: 'id, projectId',
+      catalogItems: 'id',
+      holidaySchedules: 'id, year',
+      settings: 'id',
+      changes: 'id, recordId',
+      device: 'key',
+    });
+    const meta = { createdAt: '2026-11-01T00:00:00.000Z', deleted: false };
+    const project = {
+      ...emptyProjectInput(),
+      ...input,
+      id: crypto.randomUUID(),
+      ...meta,
+      updatedAt: '2026-11-20T09:00:00.000Z',
+    };
+    const [untouched, edited] = defaultCatalog;
+    await v2.table('projects').add(project);
+    await v2.table('catalogItems').bulkAdd([
+      { ...untouched, ...meta, updatedAt: meta.createdAt },
+      {
+        ...edited,
+        timeLimit: { days: 3, unit: 'working' },
+        ...meta,
+        updatedAt: '2026-11-10T00:00:00.000Z',
+      },
+    ]);
+    // Two computers' entries for 2027, exchanged by v2 data files: the newer one stays.
+    await v2.table('holidaySchedules').bulkAdd([
+      {
+        id: crypto.randomUUID(),
+        year: 2027,
+        holidays: ['2027-01-01'],
+        makeUpWorkdays: [],
+        ...meta,
+        updatedAt: '2026-11-02T00:00:00.000Z',
+      },
+      {
+        id: crypto.randomUUID(),
+        year: 2027,
+        holidays: ['2027-01-01', '2027-02-06'],
+        makeUpWorkdays: [],
+        ...meta,
+        updatedAt: '2026-11-03T00:00:00.000Z',
+      },
+    ]);
+    await v2.table('changes').add({
+      id: crypto.randomUUID(),
+      table: 'projects',
+      recordId: project.id,
+      at: '2026-11-20T09:00:00.000Z',
+      by: { name: '王小明', unit: '某某镇人民政府' },
+      op: 'update',
+      fields: { level: ['district', 'city'] },
+    });
+    v2.close();
+
+    const v3 = new DaibanDatabase(name);
+    const stored = await v3.projects.get(project.id);
+    expect(stored?._clocks?.name?.[0]).toMatch(/^2026-11-20T09:00:00\.000Z-0000-[0-9a-f]{16}$/);
+    expect((await v3.catalogItems.get(untouched!.id))?._clocks?.name?.[0]).toBe(zeroTimestamp);
+    expect((await v3.catalogItems.get(edited!.id))?._clocks?.timeLimit?.[0]).toMatch(/^2026-11-10/);
+    const schedules = await v3.holidaySchedules.toArray();
+    expect(schedules.map((row) => [row.id, row.holidays])).toEqual([
+      [holidayScheduleId(2027), ['2027-01-01', '2027-02-06']],
+    ]);
+    // The log carries the records (not the untouched default) and the old history still shows.
+    const engine = createSyncEngine(v3);
+    const { entries } = await engine.logEntries();
+    expect(entries.map(([table]) => table).sort()).toEqual([
+      'catalogItems',
+      'holidaySchedules',
+      'projects',
+    ]);
+    const history = await readHistory(v3, project.id);
+    expect(history).toEqual([
+      expect.objectContaining({ via: 'legacy', fields: { level: ['district', 'city'] } }),
+    ]);
+    await v3.delete();
   });
 });

@@ -17,6 +17,7 @@ export function createReplica(
   const engine = createSyncEngine(db, now);
   const repos = createRepositories(db, engine, now);
   const files = createSyncFiles(db, engine, '0.2.0');
+  let latest = db;
   return {
     db,
     engine,
@@ -28,9 +29,12 @@ export function createReplica(
       clock.now = new Date(clock.now.getTime() + minutes * 60_000);
     },
     /** Closes and reopens the database, as quitting and starting the app does. */
-    reopen() {
-      db.close();
-      return createReplicaOn(name, clock);
+    async reopen() {
+      latest.close();
+      const reopened = createReplicaOn(name, clock);
+      latest = reopened.db;
+      await reopened.repos.loadActor();
+      return reopened;
     },
   };
 }

@@ -83,5 +83,4 @@ describe('data file', () => {
     const parsed = parseDataFile(JSON.stringify(createDataFile(tables, exportedAt, '0.1.0')));
     expect(parsed.ok).toBe(false);
   });
-
 });
