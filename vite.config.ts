@@ -48,6 +48,8 @@ export default defineConfig(async ({ command }) => ({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
   },
+  // The sync worker is an ES module, as the app is.
+  worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   plugins: [

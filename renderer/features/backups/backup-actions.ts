@@ -1,6 +1,6 @@
-import { countLiveRecords } from '../../../shared/exchange/restore-plan';
 import type { BackupEntry, BackupReason } from '../../../shared/ipc/contract';
-import { repositories, syncFiles } from '../../db';
+import { repositories } from '../../db';
+import { syncWorker } from '../../db/sync-worker-client';
 import { bridge } from '../../platform/bridge';
 
 /**
@@ -10,15 +10,12 @@ import { bridge } from '../../platform/bridge';
  */
 export async function makeBackup(reason: BackupReason): Promise<BackupEntry> {
   const actor = await repositories.loadActor();
-  const [file, tables] = await Promise.all([
-    syncFiles.exportFile({ destination: null, producerName: actor?.name ?? '' }),
-    syncFiles.readAll(),
+  const worker = syncWorker();
+  const [file, counts] = await Promise.all([
+    worker.exportFile({ destination: null, producerName: actor?.name ?? '' }),
+    worker.liveCounts(),
   ]);
-  const entry = await bridge.saveBackup({
-    reason,
-    text: file.text,
-    counts: countLiveRecords(tables),
-  });
+  const entry = await bridge.saveBackup({ reason, text: file.text, counts });
   for (const listener of backupListeners) listener(entry);
   return entry;
 }

@@ -2,14 +2,12 @@ import { App, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { syncedTables, type SyncedTable } from '../../../shared/domain/records';
 import {
-  planRestore,
   restoreChangesNothing,
   type TableRestorePlan,
 } from '../../../shared/exchange/restore-plan';
-import type { SyncFileEntry } from '../../../shared/sync/sync-entries';
-import { syncFiles } from '../../db';
+import { syncWorker } from '../../db/sync-worker-client';
 import { failureMessage, writeErrorText } from '../../ui/write-error';
-import { syncProblemText, type FileProblem } from '../sync/problem-text';
+import { syncProblemText, workerFailureText, type FileProblem } from '../sync/problem-text';
 import { makeBackup } from './backup-actions';
 
 type PlanRow = TableRestorePlan & { table: SyncedTable };
@@ -19,14 +17,14 @@ type PlanRow = TableRestorePlan & { table: SyncedTable };
  * then replace the database in one transaction. A refusal at any step changes nothing.
  */
 export function useRestore(onDone: () => void) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message, modal } = App.useApp();
 
   function refuse(name: string, reason: string) {
     modal.error({ title: t('backup.title'), content: t('backup.badBackup', { name, reason }) });
   }
 
-  async function restoreNow(name: string, entries: SyncFileEntry[], changes: number) {
+  async function restoreNow(name: string, id: string, changes: number) {
     try {
       await makeBackup('beforeRestore');
     } catch (error) {
@@ -37,9 +35,9 @@ export function useRestore(onDone: () => void) {
       return;
     }
     try {
-      const result = await syncFiles.restore(entries, name);
+      const result = await syncWorker().restore(id, name);
       if (result.ok) void message.success(t('backup.restored', { name, count: changes }));
-      else refuse(name, syncProblemText(result.problem, t));
+      else refuse(name, await workerFailureText(result, t, i18n.language));
     } catch (error) {
       void message.error(writeErrorText(error, t));
     }
@@ -52,11 +50,12 @@ export function useRestore(onDone: () => void) {
     },
 
     async restore(name: string, text: string) {
-      const read = await syncFiles.read(text, { backup: true });
-      if (!read.ok) return refuse(name, syncProblemText(read.problem, t));
-      const { entries } = read.file;
-      const plan = planRestore(await syncFiles.readAll(), syncFiles.backupRecords(entries));
+      const worker = syncWorker();
+      const opened = await worker.open(text, { backup: true });
+      if (!opened.ok) return refuse(name, await workerFailureText(opened, t, i18n.language));
+      const plan = await worker.restorePlan(opened.id);
       if (restoreChangesNothing(plan)) {
+        void worker.forget(opened.id);
         modal.info({ title: t('backup.title'), content: t('backup.nothingToRestore', { name }) });
         return;
       }
@@ -98,10 +97,11 @@ export function useRestore(onDone: () => void) {
         ),
         okText: t('backup.confirmRestore'),
         cancelText: t('common.cancel'),
+        onCancel: () => void syncWorker().forget(opened.id),
         onOk: () =>
           restoreNow(
             name,
-            entries,
+            opened.id,
             rows.reduce((sum, row) => sum + row.restored + row.changed + row.removed, 0),
           ),
       });

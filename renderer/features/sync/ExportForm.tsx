@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedJsonFile } from '../../../shared/ipc/contract';
 import { repositories, syncFiles } from '../../db';
+import { syncWorker } from '../../db/sync-worker-client';
 import { bridge } from '../../platform/bridge';
 import { failureMessage } from '../../ui/write-error';
 
@@ -33,7 +34,7 @@ export function ExportForm() {
     try {
       const destination = values.destination.trim();
       const actor = await repositories.loadActor();
-      const file = await syncFiles.exportFile({
+      const file = await syncWorker().exportFile({
         destination: values.scope === 'all' ? null : destination,
         producerName: actor ? `${actor.name}（${actor.unit}）` : '',
         ...(values.passphrase ? { passphrase: values.passphrase } : {}),

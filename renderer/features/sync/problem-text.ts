@@ -3,7 +3,9 @@ import type { TFunction } from 'i18next';
 import type { ClockDrift } from '../../../shared/sync/clock';
 import type { FileRefusal } from '../../../shared/ipc/contract';
 import type { IncomingProblem } from '../../../shared/sync/incoming';
+import { db } from '../../db';
 import type { IncomingProblem as FileProblemReason } from '../../db/sync-files';
+import type { WorkerFailure } from '../../db/sync-worker';
 import { enUS, zhCN } from '../../ui/date-fns-locales';
 
 export type FileProblem = FileProblemReason | IncomingProblem | { reason: FileRefusal };
@@ -33,4 +35,27 @@ export function clockAheadText(drift: ClockDrift, device: string, t: TFunction, 
     }),
     time: new Date(drift.remoteMillis).toLocaleString(language),
   });
+}
+
+/**
+ * Why the sync worker refused a file or a batch, in the users' words: a problem with the file,
+ * or a change stamped by a clock far ahead (naming the device by its user, else the file's
+ * producer).
+ */
+export async function workerFailureText(
+  failure: WorkerFailure,
+  t: TFunction,
+  language: string,
+  producer?: { node: string; name: string } | null,
+): Promise<string> {
+  if ('problem' in failure) return syncProblemText(failure.problem, t);
+  const { drift } = failure;
+  const device = await db.devices.where('node').equals(drift.node).first();
+  const user = device?.users.at(-1);
+  const named = user
+    ? `${user.name}（${user.unit}）`
+    : producer?.node === drift.node
+      ? producer.name
+      : t('sync.unknownDevice');
+  return clockAheadText(drift, named, t, language);
 }

@@ -3,15 +3,27 @@ import { format } from 'date-fns';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { syncedTables, type SyncedTable } from '../../../shared/domain/records';
-import { ClockDriftError } from '../../../shared/sync/clock';
-import { db, repositories, syncFiles } from '../../db';
-import type { ApplySummary, TableSummary } from '../../db/sync-engine';
-import type { IncomingFile } from '../../db/sync-files';
+import { proxy } from 'comlink';
+import { db, repositories } from '../../db';
+import type { TableSummary } from '../../db/sync-engine';
+import type { PreviewSummary, WorkerFailure } from '../../db/sync-worker';
+import { syncWorker } from '../../db/sync-worker-client';
 import { recordLabel } from '../../db/useSync';
 import { bridge } from '../../platform/bridge';
 import { failureMessage } from '../../ui/write-error';
 import { backsUpAutomatically, makeBackup } from '../backups/backup-actions';
-import { clockAheadText, syncProblemText, type FileProblem } from './problem-text';
+import { syncProblemText, workerFailureText, type FileProblem } from './problem-text';
+
+/** An opened file, checked whole, waiting in the sync worker for its preview and import. */
+type OpenedFile = {
+  id: string;
+  header: {
+    team: { id: string; name: string };
+    producer: { node: string; name: string };
+    createdAt: string;
+  } | null;
+  joinsTeam: boolean;
+};
 
 type PreviewRow = TableSummary & { table: SyncedTable };
 
@@ -36,16 +48,8 @@ export function useImportFile() {
   const refuseProblem = (name: string, problem: FileProblem) =>
     refuse(name, syncProblemText(problem, t));
 
-  async function refuseDrift(name: string, error: ClockDriftError, file: IncomingFile) {
-    const device = await db.devices.where('node').equals(error.drift.node).first();
-    const user = device?.users.at(-1);
-    const producer = file.header?.producer;
-    const named = user
-      ? `${user.name}（${user.unit}）`
-      : producer?.node === error.drift.node
-        ? producer.name
-        : t('sync.unknownDevice');
-    refuse(name, clockAheadText(error.drift, named, t, i18n.language));
+  async function refuseFailure(name: string, failure: WorkerFailure, file?: OpenedFile) {
+    refuse(name, await workerFailureText(failure, t, i18n.language, file?.header?.producer));
   }
 
   function askPassphrase(name: string): Promise<string | null> {
@@ -69,7 +73,7 @@ export function useImportFile() {
     });
   }
 
-  async function apply(name: string, file: IncomingFile) {
+  async function apply(name: string, file: OpenedFile) {
     if (await backsUpAutomatically()) {
       try {
         await makeBackup('beforeImport');
@@ -81,31 +85,36 @@ export function useImportFile() {
     const actor = await repositories.loadActor();
     setProgress({ phase: 'importing', percent: 0 });
     try {
-      const result = await syncFiles.import(file, name, actor?.name ?? '', (done, total) =>
-        setProgress({ phase: 'importing', percent: Math.round((done / Math.max(total, 1)) * 100) }),
+      const result = await syncWorker().import(
+        file.id,
+        name,
+        actor?.name ?? '',
+        proxy((done: number, total: number) =>
+          setProgress({
+            phase: 'importing',
+            percent: Math.round((done / Math.max(total, 1)) * 100),
+          }),
+        ),
       );
-      if (!result.ok) return refuseProblem(name, result.problem);
-      const totals = sum(result.summary);
-      void message.success(t('sync.imported', totals));
+      if (!result.ok) return refuseFailure(name, result, file);
+      void message.success(t('sync.imported', sum(result.summary)));
     } catch (error) {
-      if (error instanceof ClockDriftError) return refuseDrift(name, error, file);
       refuse(name, failureMessage(error));
     } finally {
       setProgress(null);
     }
   }
 
-  async function preview(name: string, file: IncomingFile) {
-    let result;
-    try {
-      result = await syncFiles.preview(file);
-    } catch (error) {
-      if (error instanceof ClockDriftError) return refuseDrift(name, error, file);
-      throw error;
+  async function preview(name: string, file: OpenedFile) {
+    const worker = syncWorker();
+    const result = await worker.preview(file.id);
+    if (!result.ok) {
+      void worker.forget(file.id);
+      return refuseFailure(name, result, file);
     }
-    if (!result.ok) return refuseProblem(name, result.problem);
     const { summary } = result;
     if (summary.newMessages === 0) {
+      void worker.forget(file.id);
       modal.info({ title: t('sync.import'), content: t('sync.nothingToImport') });
       return;
     }
@@ -119,7 +128,7 @@ export function useImportFile() {
           async ({ table, row }) => `${t(`sync.table.${table}`)}：${await recordLabel(table, row)}`,
         ),
     );
-    const projectNames = await projectList([...summary.projects], file);
+    const projectNames = await projectList(summary.projects, file);
     const column = (key: keyof TableSummary) => ({
       key,
       dataIndex: key,
@@ -181,48 +190,45 @@ export function useImportFile() {
       okText: t('sync.confirmImport'),
       cancelText: t('common.cancel'),
       onOk: () => void apply(name, file),
+      onCancel: () => void worker.forget(file.id),
     });
+  }
 
-    async function projectList(ids: string[], incoming: IncomingFile): Promise<string> {
-      if (ids.length === 0) return '';
-      const names = await Promise.all(
-        ids.slice(0, 5).map(async (id) => {
-          const local = await db.projects.get(id);
-          if (local) return local.name;
-          const entry = incoming.entries.find(([table, row]) => table === 'projects' && row === id);
-          const values = entry?.[2].find(([, cells]) => 'name' in cells)?.[1];
-          return typeof values?.name === 'string' ? values.name : '';
-        }),
-      );
-      const listed = names.filter(Boolean).join('、');
-      return ids.length > 5
-        ? t('sync.previewMoreProjects', { names: listed, count: ids.length })
-        : t('sync.previewProjects', { names: listed });
-    }
+  /** The projects a file touches, by name: those here, and those it brings. */
+  async function projectList(ids: string[], file: OpenedFile): Promise<string> {
+    if (ids.length === 0) return '';
+    const shown = ids.slice(0, 5);
+    const incoming = await syncWorker().projectNames(file.id, shown);
+    const names = await Promise.all(
+      shown.map(async (id) => (await db.projects.get(id))?.name ?? incoming[id] ?? ''),
+    );
+    const listed = names.filter(Boolean).join('、');
+    return ids.length > shown.length
+      ? t('sync.previewMoreProjects', { names: listed, count: ids.length })
+      : t('sync.previewProjects', { names: listed });
   }
 
   async function importFile() {
     const opened = await bridge.openJsonFile({ title: t('sync.import') });
     if (opened.status === 'cancelled') return;
     if (opened.status === 'refused') return refuseProblem(opened.name, opened);
+    const worker = syncWorker();
     setProgress({ phase: 'reading', percent: 0 });
-    let read = await syncFiles.read(opened.text);
-    setProgress(null);
-    if (!read.ok && read.problem.reason === 'reasonNeedsPassphrase') {
+    let read = await worker.open(opened.text).finally(() => setProgress(null));
+    if (!read.ok && 'problem' in read && read.problem.reason === 'reasonNeedsPassphrase') {
       const passphrase = await askPassphrase(opened.name);
       if (passphrase === null) return;
       setProgress({ phase: 'reading', percent: 0 });
-      read = await syncFiles.read(opened.text, { passphrase });
-      setProgress(null);
+      read = await worker.open(opened.text, { passphrase }).finally(() => setProgress(null));
     }
-    if (!read.ok) return refuseProblem(opened.name, read.problem);
-    await preview(opened.name, read.file);
+    if (!read.ok) return refuseFailure(opened.name, read);
+    await preview(opened.name, read);
   }
 
   return { importFile, progress };
 }
 
-function sum(summary: ApplySummary) {
+function sum(summary: PreviewSummary) {
   const totals = { created: 0, updated: 0, deleted: 0 };
   for (const table of syncedTables) {
     totals.created += summary.tables[table].created;
