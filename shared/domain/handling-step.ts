@@ -33,11 +33,19 @@ const handlingStepFields = z.object({
   nextActionDone: z.boolean(),
 });
 
-export const handlingStepInputSchema = handlingStepFields.refine(
-  (step) => step.nextActionDueOn === null || step.nextActionDueOn >= step.on,
-  { message: 'validation.dueBeforeStep', path: ['nextActionDueOn'] },
-);
+export const handlingStepInputSchema = handlingStepFields.superRefine((step, context) => {
+  for (const issue of handlingStepIssues(step)) context.addIssue({ code: 'custom', ...issue });
+});
 export type HandlingStepInput = z.infer<typeof handlingStepInputSchema>;
+
+/** The rules across a step's own fields, as field-level i18n keys. */
+export function handlingStepIssues(
+  step: Pick<z.infer<typeof handlingStepFields>, 'on' | 'nextActionDueOn'>,
+): { path: string[]; message: string }[] {
+  return step.nextActionDueOn !== null && step.nextActionDueOn < step.on
+    ? [{ path: ['nextActionDueOn'], message: 'validation.dueBeforeStep' }]
+    : [];
+}
 
 export const handlingStepSchema = handlingStepFields.extend(recordMetaSchema.shape);
 export type HandlingStep = z.infer<typeof handlingStepSchema>;

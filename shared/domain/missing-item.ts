@@ -28,11 +28,20 @@ const missingItemFields = z.object({
   notes: optionalText(1000),
 });
 
-export const missingItemInputSchema = missingItemFields.refine(
-  (item) => item.status === 'pending' || item.status === 'returned' || item.suppliedOn !== null,
-  { message: 'validation.suppliedOnRequired', path: ['suppliedOn'] },
-);
+export const missingItemInputSchema = missingItemFields.superRefine((item, context) => {
+  for (const issue of missingItemIssues(item)) context.addIssue({ code: 'custom', ...issue });
+});
 export type MissingItemInput = z.infer<typeof missingItemInputSchema>;
+
+/** The rules across a missing item's own fields, as field-level i18n keys. */
+export function missingItemIssues(
+  item: Pick<z.infer<typeof missingItemFields>, 'status' | 'suppliedOn'>,
+): { path: string[]; message: string }[] {
+  const settled = item.status === 'supplied' || item.status === 'verified';
+  return settled && item.suppliedOn === null
+    ? [{ path: ['suppliedOn'], message: 'validation.suppliedOnRequired' }]
+    : [];
+}
 
 export const missingItemSchema = missingItemFields.extend(recordMetaSchema.shape);
 export type MissingItem = z.infer<typeof missingItemSchema>;

@@ -37,11 +37,19 @@ const problemFields = z.object({
   resolvedOn: optionalDateSchema,
 });
 
-export const problemInputSchema = problemFields.refine(
-  (problem) => problem.status !== 'resolved' || problem.resolvedOn !== null,
-  { message: 'validation.resolvedOnRequired', path: ['resolvedOn'] },
-);
+export const problemInputSchema = problemFields.superRefine((problem, context) => {
+  for (const issue of problemIssues(problem)) context.addIssue({ code: 'custom', ...issue });
+});
 export type ProblemInput = z.infer<typeof problemInputSchema>;
+
+/** The rules across a problem's own fields, as field-level i18n keys. */
+export function problemIssues(
+  problem: Pick<z.infer<typeof problemFields>, 'status' | 'resolvedOn'>,
+): { path: string[]; message: string }[] {
+  return problem.status === 'resolved' && problem.resolvedOn === null
+    ? [{ path: ['resolvedOn'], message: 'validation.resolvedOnRequired' }]
+    : [];
+}
 
 export const problemSchema = problemFields.extend(recordMetaSchema.shape);
 export type Problem = z.infer<typeof problemSchema>;
