@@ -223,16 +223,6 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
       onProgress,
     }: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
   ): Promise<ApplyResult> {
-    const split = splitIncoming(entries);
-    if (!split.ok) return split;
-    const wall = now().getTime();
-    for (const [, , changes] of entries) {
-      for (const [ts] of changes) {
-        const drift = checkDrift(ts, wall);
-        if (drift) throw new ClockDriftError(drift);
-      }
-    }
-
     const tables = [
       ...syncedTables.map((table) => db.table(table)),
       ...syncScope(db),
@@ -241,10 +231,23 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
     ];
     return db.transaction(dryRun ? 'r' : 'rw', tables, async (tx) => {
       const summary = emptySummary();
-      const seen = await knownTimestamps();
-      const fresh = (list: readonly SyncFileEntry[]) => freshEntries(list, seen, summary);
-      const known = fresh(split.known);
-      const parked = fresh(split.parked);
+      // What this computer already has is dropped first: checked when it first arrived, it is
+      // not checked again, which makes a file received twice cheap.
+      const { fresh, positions } = freshEntries(entries, await knownTimestamps(), summary);
+      const split = splitIncoming(fresh);
+      if (!split.ok) {
+        const entry = (positions[split.problem.entry - 1] ?? 0) + 1;
+        return { ok: false, problem: { ...split.problem, entry } };
+      }
+      const wall = now().getTime();
+      for (const [, , changes] of fresh) {
+        for (const [ts] of changes) {
+          const drift = checkDrift(ts, wall);
+          if (drift) throw new ClockDriftError(drift);
+        }
+      }
+      const known = split.known;
+      const parked = split.parked;
       summary.parked = countMessages(parked);
       summary.newMessages = countMessages(known) + summary.parked;
 
@@ -253,9 +256,15 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
       const total = known.length;
       for (const table of syncedTables) {
         const rows = known.filter(([name]) => name === table);
+        // A big batch mostly brings records this computer lacks: one keys-only pass tells which
+        // it has, so only those are read back.
+        const present =
+          rows.length > 2 * chunkRows
+            ? new Set(await tx.table(table).toCollection().primaryKeys())
+            : null;
         for (let start = 0; start < rows.length; start += chunkRows) {
           const chunk = rows.slice(start, start + chunkRows);
-          await applyRows(tx, table, chunk, summary, detectedAt, dryRun);
+          await applyRows(tx, table, chunk, summary, detectedAt, dryRun, present);
           done += chunk.length;
           onProgress?.(done, total);
         }
@@ -297,10 +306,11 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
     summary: ApplySummary,
     detectedAt: string,
     dryRun: boolean,
+    present: ReadonlySet<unknown> | null,
   ): Promise<void> {
     const store = tx.table<StoredRow, string>(table);
-    const ids = entries.map(([, row]) => row);
-    const existing = await store.bulkGet(ids);
+    const ids = entries.map(([, row]) => row).filter((id) => !present || present.has(id));
+    const existing = ids.length > 0 ? await store.bulkGet(ids) : [];
     const byId = new Map<string, StoredRow>();
     existing.forEach((row, index) => {
       if (row) byId.set(ids[index]!, row);
@@ -420,22 +430,28 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
 
-/** Keeps only messages whose timestamp the log does not hold yet; counts the rest as known. */
+/**
+ * Keeps only messages whose timestamp the log does not hold yet, counting the rest as known;
+ * `positions` maps each kept entry back to its place in the batch (for naming it in a refusal).
+ */
 function freshEntries(
   entries: readonly SyncFileEntry[],
   seen: ReadonlySet<string>,
   summary: ApplySummary,
-): SyncFileEntry[] {
+): { fresh: SyncFileEntry[]; positions: number[] } {
   const fresh: SyncFileEntry[] = [];
-  for (const [table, row, changes] of entries) {
+  const positions: number[] = [];
+  entries.forEach(([table, row, changes], position) => {
     const kept = changes.filter(([ts, values]) => {
       if (!seen.has(ts)) return true;
       summary.known += Object.keys(values).length;
       return false;
     });
-    if (kept.length > 0) fresh.push([table, row, kept]);
-  }
-  return fresh;
+    if (kept.length === 0) return;
+    fresh.push(kept.length === changes.length ? [table, row, changes] : [table, row, kept]);
+    positions.push(position);
+  });
+  return { fresh, positions };
 }
 
 function countMessages(entries: readonly SyncFileEntry[]): number {

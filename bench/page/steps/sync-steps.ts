@@ -1,0 +1,241 @@
+import { Dexie } from 'dexie';
+import { syncedTables, type SyncedTable } from '../../../shared/domain/records';
+import type { JsonValue } from '../../../shared/sync/message';
+import { recordCells } from '../../../shared/sync/record-cells';
+import type { SyncFileEntry } from '../../../shared/sync/sync-entries';
+import { createSyncFileFromEntries } from '../../../shared/sync/sync-file';
+import { formatTimestamp, type Timestamp } from '../../../shared/sync/timestamp';
+import { DaibanDatabase } from '../../../renderer/db/database';
+import { seedDefaults } from '../../../renderer/db/seeds';
+import { createSyncEngine } from '../../../renderer/db/sync-engine';
+import { createSyncFiles } from '../../../renderer/db/sync-files';
+import { countRows } from '../../city-dataset';
+import {
+  freshDatabase,
+  requireDataset,
+  requireKept,
+  timed,
+  type BenchStep,
+} from '../step-registry';
+
+const oursDatabase = 'bench-ours';
+const finalRawDatabase = 'bench-raw-final';
+const cityFile = 'city-sync-file';
+const teamId = '3f2b8c1d-4e5a-4b6c-8d7e-9f0a1b2c3d4e';
+
+/** The team's computers: 60 devices, one per helper-agent, each with its own node id. */
+const nodes = Array.from({ length: 60 }, (_, index) =>
+  (0x1000000000000000 + index * 7919).toString(16),
+);
+
+/**
+ * The city dataset as the team's computers would have sent it: every record's fields as one
+ * write of one of 60 computers at its last change time (the default catalog aside: every
+ * computer seeds it). This is the file a new computer of a city-scale team imports.
+ */
+function cityEntries(dataset: Record<SyncedTable, Record<string, unknown>[]>): SyncFileEntry[] {
+  const entries: SyncFileEntry[] = [];
+  let index = 0;
+  for (const table of syncedTables) {
+    if (table === 'catalogItems') continue;
+    for (const row of dataset[table]) {
+      index += 1;
+      const ts = formatTimestamp({
+        millis: Date.parse(String(row.updatedAt)),
+        counter: index % 0xffff,
+        node: nodes[index % nodes.length]!,
+      });
+      const values: Record<string, JsonValue> = {};
+      for (const [cell, value] of recordCells(table, row)) values[cell] = value;
+      entries.push([table, String(row.id), [[ts, values]]]);
+    }
+  }
+  return entries;
+}
+
+async function ourDatabase(name: string, fresh: boolean) {
+  const db = fresh ? await freshDatabase(name) : new DaibanDatabase(name);
+  await db.open();
+  const engine = createSyncEngine(db);
+  const files = createSyncFiles(db, engine, '0.2.0');
+  if (fresh) {
+    await seedDefaults(db);
+    await db.device.put({ key: 'team', value: { id: teamId } });
+  }
+  return { db, engine, files };
+}
+
+/** Reads and applies a file as the app's import does (the worker runs the same two calls). */
+async function importText(files: ReturnType<typeof createSyncFiles>, text: string) {
+  const read = await files.read(text);
+  if (!read.ok) throw new Error(`file refused: ${JSON.stringify(read.problem)}`);
+  const result = await files.import(read.file, 'bench.json', 'bench');
+  if (!result.ok) throw new Error(`import refused: ${JSON.stringify(result.problem)}`);
+  return result.summary;
+}
+
+async function gzipBytes(text: string): Promise<number> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+  return (await new Response(stream).arrayBuffer()).byteLength;
+}
+
+/** The city file another computer sends: built untimed; its size is what a USB stick carries. */
+export const citySyncFileStep: BenchStep = {
+  name: 'city-sync-file',
+  title: 'sync file of the city dataset (createSyncFile)',
+  async run(context) {
+    const dataset = requireDataset(context);
+    const entries = cityEntries(dataset as never);
+    const { value: text, seconds } = await timed(() =>
+      createSyncFileFromEntries(
+        {
+          team: { id: teamId, name: '市帮办代办团队' },
+          producer: { node: nodes[0]!, name: '办公室电脑' },
+          createdAt: new Date().toISOString(),
+          appVersion: '0.2.0',
+          minAppVersion: '0.2.0',
+        },
+        entries,
+      ),
+    );
+    context.kept.set(cityFile, text);
+    const bytes = new TextEncoder().encode(text).byteLength;
+    return {
+      seconds,
+      rows: entries.length,
+      bytes,
+      compareTo: 'json-dump',
+      details: { gzipBytes: await gzipBytes(text) },
+    };
+  },
+};
+
+/** A new computer imports the whole city: read, check, apply, in one transaction. */
+export const ourFirstImportStep: BenchStep = {
+  name: 'our-first-import',
+  title: 'our first import of the city file (read + apply)',
+  async run(context) {
+    const dataset = requireDataset(context);
+    const text = requireKept<string>(context, cityFile, 'city-sync-file');
+    const { db, files } = await ourDatabase(oursDatabase, true);
+    try {
+      const read = await timed(() => files.read(text));
+      if (!read.value.ok) throw new Error(JSON.stringify(read.value.problem));
+      const file = read.value.file;
+      const apply = await timed(() => files.import(file, 'city.json', 'bench'));
+      if (!apply.value.ok) throw new Error(JSON.stringify(apply.value.problem));
+      const live = await db.projects.count();
+      return {
+        seconds: read.seconds + apply.seconds,
+        rows: countRows(dataset),
+        compareTo: 'raw-bulk-put',
+        details: { readSeconds: read.seconds, applySeconds: apply.seconds, projects: live },
+      };
+    } finally {
+      db.close();
+    }
+  },
+};
+
+/** The ceiling for that import: Dexie bulkPut of exactly the rows our import stored. */
+export const rawBulkPutFinalStep: BenchStep = {
+  name: 'raw-bulk-put-final',
+  title: 'raw Dexie bulkPut of the rows our import stored',
+  async run() {
+    const ours = new DaibanDatabase(oursDatabase);
+    const rows: Partial<Record<SyncedTable, unknown[]>> = {};
+    let count = 0;
+    for (const table of syncedTables) {
+      rows[table] = await ours.table(table).toArray();
+      count += rows[table].length;
+    }
+    ours.close();
+    const db = await freshDatabase(finalRawDatabase);
+    try {
+      const { seconds } = await timed(() =>
+        db.transaction(
+          'rw',
+          syncedTables.map((table) => db.table(table)),
+          async () => {
+            for (const table of syncedTables) await db.table(table).bulkPut(rows[table]!);
+          },
+        ),
+      );
+      return { seconds, rows: count };
+    } finally {
+      db.close();
+      await Dexie.delete(finalRawDatabase);
+    }
+  },
+};
+
+/** The same file again: every change is known, nothing is written. */
+export const reImportStep: BenchStep = {
+  name: 're-import',
+  title: 're-import of the same city file',
+  async run(context) {
+    const text = requireKept<string>(context, cityFile, 'city-sync-file');
+    const { db, files } = await ourDatabase(oursDatabase, false);
+    try {
+      const { value: summary, seconds } = await timed(() => importText(files, text));
+      if (summary.newMessages !== 0) throw new Error('re-import applied something');
+      return { seconds, compareTo: 'our-first-import', details: { known: summary.known } };
+    } finally {
+      db.close();
+    }
+  },
+};
+
+/** A colleague's day of work: 100 changed fields across the city database, in one file. */
+export const incrementalStep: BenchStep = {
+  name: 'incremental-100',
+  title: 'incremental file of 100 changes into the full database',
+  async run(context) {
+    const dataset = requireDataset(context);
+    const { db, files } = await ourDatabase(oursDatabase, false);
+    try {
+      const later = Date.now() - 60_000;
+      const entries: SyncFileEntry[] = dataset.approvalItems.slice(0, 100).map((item, index) => {
+        const ts: Timestamp = formatTimestamp({ millis: later, counter: index, node: nodes[1]! });
+        return ['approvalItems', item.id, [[ts, { notes: `第 ${index} 次补充说明` }]]];
+      });
+      const text = await createSyncFileFromEntries(
+        {
+          team: { id: teamId, name: '市帮办代办团队' },
+          producer: { node: nodes[1]!, name: '现场电脑' },
+          createdAt: new Date().toISOString(),
+          appVersion: '0.2.0',
+          minAppVersion: '0.2.0',
+        },
+        entries,
+      );
+      const { value: summary, seconds } = await timed(() => importText(files, text));
+      return { seconds, rows: 100, details: { updated: summary.tables.approvalItems.updated } };
+    } finally {
+      db.close();
+    }
+  },
+};
+
+/** Our full export of the city database (what a backup writes): time and size. */
+export const ourExportStep: BenchStep = {
+  name: 'our-export',
+  title: 'our export of the whole city database',
+  async run() {
+    const { db, files } = await ourDatabase(oursDatabase, false);
+    try {
+      const { value, seconds } = await timed(() =>
+        files.exportFile({ destination: null, producerName: 'bench' }),
+      );
+      return {
+        seconds,
+        rows: value.rows,
+        bytes: new TextEncoder().encode(value.text).byteLength,
+        compareTo: 'json-dump',
+        details: { messages: value.messages, gzipBytes: await gzipBytes(value.text) },
+      };
+    } finally {
+      db.close();
+    }
+  },
+};
