@@ -1,52 +1,45 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ApprovalItem } from '../../shared/domain/approval-item';
-import type { HandlingStep } from '../../shared/domain/handling-step';
-import type { MissingItem } from '../../shared/domain/missing-item';
-import type { Problem } from '../../shared/domain/problem';
 import { db } from './index';
+import {
+  readLiveProjectData,
+  readLiveProjectRecords,
+  type LiveProjectData,
+  type ProjectRecords,
+} from './live-records';
 
-export type ProjectRecords = {
-  approvalItems: ApprovalItem[];
-  missingItems: MissingItem[];
-  handlingSteps: HandlingStep[];
-  problems: Problem[];
+export type { LiveProjectData, ProjectRecords };
+
+const noRecords: ProjectRecords = {
+  approvalItems: [],
+  missingItems: [],
+  handlingSteps: [],
+  problems: [],
 };
 
-const live = <T extends { deleted: boolean }>(rows: T[]) => rows.filter((row) => !row.deleted);
-
-/** Everything recorded under one project (deleted records left out); undefined while loading. */
+/** Everything live under one project, in the order its tabs show it; undefined while loading. */
 export function useProjectRecords(projectId: string | undefined): ProjectRecords | undefined {
   return useLiveQuery(async () => {
-    if (!projectId) return { approvalItems: [], missingItems: [], handlingSteps: [], problems: [] };
-    const [approvalItems, missingItems, handlingSteps, problems] = await Promise.all([
-      db.approvalItems.where('projectId').equals(projectId).toArray(),
-      db.missingItems.where('projectId').equals(projectId).toArray(),
-      db.handlingSteps.where('projectId').equals(projectId).toArray(),
-      db.problems.where('projectId').equals(projectId).toArray(),
-    ]);
+    if (!projectId) return noRecords;
+    const records = await readLiveProjectRecords(db, projectId);
     return {
-      approvalItems: live(approvalItems).sort((a, b) => a.sortOrder - b.sortOrder),
-      missingItems: live(missingItems).sort((a, b) => a.promisedOn.localeCompare(b.promisedOn)),
-      handlingSteps: live(handlingSteps).sort(
+      approvalItems: records.approvalItems.sort((a, b) => a.sortOrder - b.sortOrder),
+      missingItems: records.missingItems.sort((a, b) => a.promisedOn.localeCompare(b.promisedOn)),
+      handlingSteps: records.handlingSteps.sort(
         (a, b) => b.on.localeCompare(a.on) || b.createdAt.localeCompare(a.createdAt),
       ),
-      problems: live(problems).sort((a, b) => b.raisedOn.localeCompare(a.raisedOn)),
+      problems: records.problems.sort((a, b) => b.raisedOn.localeCompare(a.raisedOn)),
     };
   }, [projectId]);
 }
 
-/** Every live approval item, missing item and handling step: the inputs of all deadlines. */
-export function useAllDeadlineRecords() {
+/**
+ * Every live project, most recently changed first, with everything live under it: the inputs of
+ * every count across projects (工作台, the project list). One read, so the counts agree.
+ */
+export function useAllProjectRecords(): LiveProjectData | undefined {
   return useLiveQuery(async () => {
-    const [approvalItems, missingItems, handlingSteps] = await Promise.all([
-      db.approvalItems.toArray(),
-      db.missingItems.toArray(),
-      db.handlingSteps.toArray(),
-    ]);
-    return {
-      approvalItems: live(approvalItems),
-      missingItems: live(missingItems),
-      handlingSteps: live(handlingSteps),
-    };
+    const data = await readLiveProjectData(db);
+    data.projects.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return data;
   });
 }

@@ -1,20 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KeyProject } from '../../shared/domain/project';
 import { db } from './index';
+import { isLiveRow } from './live-records';
 
-/** Live list of projects that are not deleted, most recently changed first; undefined while loading. */
+/** Live list of live projects, most recently changed first; undefined while loading. */
 export function useProjects(): KeyProject[] | undefined {
   return useLiveQuery(async () => {
     const projects = await db.projects.orderBy('updatedAt').reverse().toArray();
-    return projects.filter((project) => !project.deleted);
+    return projects.filter(isLiveRow);
   });
 }
 
-/** One live project; null when it does not exist or was deleted, undefined while loading. */
+/** One project; null when it does not exist or is not live, undefined while loading. */
 export function useProject(id: string | undefined): KeyProject | null | undefined {
   return useLiveQuery(async () => {
     if (!id) return null;
     const project = await db.projects.get(id);
-    return project && !project.deleted ? project : null;
+    return project && isLiveRow(project) ? project : null;
   }, [id]);
 }

@@ -13,36 +13,36 @@ import {
   type TeamSettingsInput,
 } from '../../shared/domain/settings';
 import { db } from './index';
+import { isLiveRow, readLiveRows, schedulesForCounting } from './live-records';
 
 export function useHelperAgents(): HelperAgent[] | undefined {
   return useLiveQuery(async () =>
-    (await db.helperAgents.toArray())
-      .filter((agent) => !agent.deleted)
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    (await readLiveRows(db, 'helperAgents')).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
   );
 }
 
 export function useCatalog(): CatalogItem[] | undefined {
   return useLiveQuery(async () =>
-    (await db.catalogItems.toArray())
-      .filter((entry) => !entry.deleted)
-      .sort((a, b) => a.sortOrder - b.sortOrder),
+    (await readLiveRows(db, 'catalogItems')).sort((a, b) => a.sortOrder - b.sortOrder),
   );
 }
 
 export function useHolidaySchedules(): HolidaySchedule[] | undefined {
   return useLiveQuery(async () =>
-    (await db.holidaySchedules.orderBy('year').toArray()).filter((row) => !row.deleted),
+    (await readLiveRows(db, 'holidaySchedules')).sort((a, b) => a.year - b.year),
   );
 }
 
 export function useTeamSettings(): TeamSettingsInput {
   const settings = useLiveQuery(() => db.settings.get(teamSettingsId));
-  return settings ?? defaultTeamSettings;
+  return settings && isLiveRow(settings) ? settings : defaultTeamSettings;
 }
 
 /** The working-day calendar: chinese-days data plus the years users entered. */
 export function useCalendar(): WorkingDayCalendar {
   const schedules = useHolidaySchedules();
-  return useMemo(() => createWorkingDayCalendar(schedules ?? []), [schedules]);
+  return useMemo(
+    () => createWorkingDayCalendar(schedulesForCounting(schedules ?? [])),
+    [schedules],
+  );
 }

@@ -1,12 +1,14 @@
 import { useMemo } from 'react';
 import type { DeadlineTier } from '../../../shared/calendar/deadline';
-import type { ApprovalItem } from '../../../shared/domain/approval-item';
 import { collectDeadlines, worstTier, type Deadline } from '../../../shared/domain/deadlines';
 import { currentStage, stageProgress } from '../../../shared/domain/progress';
 import type { KeyProject } from '../../../shared/domain/project';
+import {
+  recordsNeedingReview,
+  type RecordNeedingReview,
+} from '../../../shared/domain/record-issues';
 import type { Stage } from '../../../shared/domain/stages';
-import { useProjects } from '../../db/useProjects';
-import { useAllDeadlineRecords } from '../../db/useProjectRecords';
+import { useAllProjectRecords } from '../../db/useProjectRecords';
 import { useCalendar, useTeamSettings } from '../../db/useTeamData';
 import { useToday } from '../../ui/useToday';
 
@@ -19,50 +21,53 @@ export type ProjectSummary = {
   worst: DeadlineTier | null;
   overdue: number;
   warning: number;
+  /** Records whose merged fields break a rule (需核对). */
+  review: RecordNeedingReview[];
 };
 
 function groupBy<T extends { projectId: string }>(rows: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const row of rows) groups.set(row.projectId, [...(groups.get(row.projectId) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(row.projectId);
+    if (group) group.push(row);
+    else groups.set(row.projectId, [row]);
+  }
   return groups;
 }
 
-/** Every live project with where it stands and its worst deadline, derived for today. */
+/** Every live project with where it stands, its worst deadline and what needs review, for today. */
 export function useProjectSummaries(): ProjectSummary[] | undefined {
-  const projects = useProjects();
-  const records = useAllDeadlineRecords();
+  const records = useAllProjectRecords();
   const calendar = useCalendar();
   const { warnWithinWorkingDays } = useTeamSettings();
   const today = useToday();
 
   return useMemo(() => {
-    if (!projects || !records) return undefined;
+    if (!records) return undefined;
     const items = groupBy(records.approvalItems);
     const missing = groupBy(records.missingItems);
     const steps = groupBy(records.handlingSteps);
-    return projects.map((project) => {
-      const approvalItems: ApprovalItem[] = items.get(project.id) ?? [];
-      const deadlines = collectDeadlines(
-        {
-          approvalItems,
-          missingItems: missing.get(project.id) ?? [],
-          handlingSteps: steps.get(project.id) ?? [],
-        },
-        calendar,
-        today,
-        warnWithinWorkingDays,
-      );
-      const progress = stageProgress(approvalItems);
+    const problems = groupBy(records.problems);
+    return records.projects.map((project) => {
+      const ofProject = {
+        approvalItems: items.get(project.id) ?? [],
+        missingItems: missing.get(project.id) ?? [],
+        handlingSteps: steps.get(project.id) ?? [],
+        problems: problems.get(project.id) ?? [],
+      };
+      const deadlines = collectDeadlines(ofProject, calendar, today, warnWithinWorkingDays);
+      const progress = stageProgress(ofProject.approvalItems);
       return {
         project,
-        stage: currentStage(approvalItems),
+        stage: currentStage(ofProject.approvalItems),
         finished: progress.reduce((sum, stage) => sum + stage.finished, 0),
         total: progress.reduce((sum, stage) => sum + stage.total, 0),
         deadlines,
         worst: worstTier(deadlines),
         overdue: deadlines.filter((deadline) => deadline.tier === 'overdue').length,
         warning: deadlines.filter((deadline) => deadline.tier === 'warning').length,
+        review: recordsNeedingReview(ofProject, calendar),
       };
     });
-  }, [projects, records, calendar, today, warnWithinWorkingDays]);
+  }, [records, calendar, today, warnWithinWorkingDays]);
 }
