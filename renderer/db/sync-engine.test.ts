@@ -242,6 +242,27 @@ describe('per-field sync by file', () => {
     expect(JSON.stringify(entries)).toContain('futureField');
   });
 
+  it('applies parked changes once this version knows their fields', async () => {
+    const office = await computer('王小明');
+    const project = await office.repos.createProject(input);
+    // An older version parked a change of a field it did not know; this version knows it.
+    const ts = formatTimestamp({
+      millis: office.clock.now.getTime() + 60_000,
+      counter: 0,
+      node: 'abcdefabcdefabcd',
+    });
+    const entries: SyncFileEntry[] = [
+      ['projects', project.id, [[ts, { leaderInCharge: '周副区长', later: 1 }]]],
+    ];
+    await office.db.parked.add({ entries: JSON.stringify(entries) });
+    expect(await office.engine.applyParked()).toBe(1);
+    expect((await office.db.projects.get(project.id))?.leaderInCharge).toBe('周副区长');
+    const still = await office.db.parked.toArray();
+    expect(still.map((record) => JSON.parse(record.entries) as unknown)).toEqual([
+      [['projects', project.id, [[ts, { later: 1 }]]]],
+    ]);
+  });
+
   it('keeps a record whose creation has not arrived out of sight, until it does', async () => {
     const office = await computer('王小明');
     const site = await computer('李四');

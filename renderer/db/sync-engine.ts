@@ -251,24 +251,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
       summary.parked = countMessages(parked);
       summary.newMessages = countMessages(known) + summary.parked;
 
-      const detectedAt = now().toISOString();
-      let done = 0;
-      const total = known.length;
-      for (const table of syncedTables) {
-        const rows = known.filter(([name]) => name === table);
-        // A big batch mostly brings records this computer lacks: one keys-only pass tells which
-        // it has, so only those are read back.
-        const present =
-          rows.length > 2 * chunkRows
-            ? new Set(await tx.table(table).toCollection().primaryKeys())
-            : null;
-        for (let start = 0; start < rows.length; start += chunkRows) {
-          const chunk = rows.slice(start, start + chunkRows);
-          await applyRows(tx, table, chunk, summary, detectedAt, dryRun, present);
-          done += chunk.length;
-          onProgress?.(done, total);
-        }
-      }
+      await applyKnown(tx, known, summary, dryRun, onProgress);
       if (dryRun) return { ok: true, summary };
 
       const logged = [...known, ...parked];
@@ -296,6 +279,55 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
       }
       await minuteHashes();
       return { ok: true, summary };
+    });
+  }
+
+  /** Applies entries of known tables and fields to the records, in chunks of rows. */
+  async function applyKnown(
+    tx: Transaction,
+    known: readonly SyncFileEntry[],
+    summary: ApplySummary,
+    dryRun: boolean,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<void> {
+    const detectedAt = now().toISOString();
+    let done = 0;
+    for (const table of syncedTables) {
+      const rows = known.filter(([name]) => name === table);
+      // A big batch mostly brings records this computer lacks: one keys-only pass tells which
+      // it has, so only those are read back.
+      const present =
+        rows.length > 2 * chunkRows
+          ? new Set(await tx.table(table).toCollection().primaryKeys())
+          : null;
+      for (let start = 0; start < rows.length; start += chunkRows) {
+        const chunk = rows.slice(start, start + chunkRows);
+        await applyRows(tx, table, chunk, summary, detectedAt, dryRun, present);
+        done += chunk.length;
+        onProgress?.(done, known.length);
+      }
+    }
+  }
+
+  /**
+   * Applies parked messages this version now knows (tables or fields a newer computer sent
+   * before this one was upgraded). They are in the log already; only the records change. What is
+   * still unknown stays parked. Returns how many messages were applied.
+   */
+  async function applyParked(): Promise<number> {
+    const tables = [...syncedTables.map((table) => db.table(table)), db.conflicts, db.parked];
+    return db.transaction('rw', tables, async (tx) => {
+      const parked = await db.parked.toArray();
+      if (parked.length === 0) return 0;
+      const entries = parked.flatMap((record) => JSON.parse(record.entries) as SyncFileEntry[]);
+      const split = splitIncoming(entries);
+      if (!split.ok || split.known.length === 0) return 0;
+      const summary = emptySummary();
+      await applyKnown(tx, split.known, summary, false);
+      if (summary.conflicts.length > 0) await db.conflicts.bulkAdd(summary.conflicts);
+      await db.parked.clear();
+      if (split.parked.length > 0) await db.parked.add({ entries: JSON.stringify(split.parked) });
+      return countMessages(split.known);
     });
   }
 
@@ -413,6 +445,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
 
   return {
     identity,
+    applyParked,
     /** A fresh timestamp of this device, for a value that names a moment (not logged). */
     tick: () => withClock((clock) => clock.tick()),
     stampLocalWrite,

@@ -1,7 +1,7 @@
 import { Spin } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Actor } from '../../shared/domain/change';
-import { repositories } from '../db';
+import { repositories, syncEngine } from '../db';
 import { FirstStart } from './FirstStart';
 
 /**
@@ -14,7 +14,11 @@ export function ActorGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void repositories.loadActor().then(async (loaded) => {
-      if (loaded) await repositories.seedCatalog();
+      if (loaded) {
+        await repositories.seedCatalog();
+        // Changes a newer computer sent before this one was upgraded take effect now.
+        await syncEngine.applyParked();
+      }
       setActor(loaded);
     });
   }, []);

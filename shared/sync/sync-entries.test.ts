@@ -228,6 +228,17 @@ describe('decodeEntries', () => {
     });
   });
 
+  it('refuses a record listed twice, or one write listed twice in a record', () => {
+    expect(decodeEntries([good, ['projects', p2, [[ts, { a: 1 }]]], good])).toEqual({
+      ok: false,
+      problem: { reason: 'reasonDuplicateRow', entry: 3, first: 1 },
+    });
+    expect(decodeEntries([['projects', p2, [[ts, { a: 1 }], [ts, { b: 2 }]]]])).toEqual({
+      ok: false,
+      problem: { reason: 'reasonDuplicateChange', entry: 1 },
+    });
+  });
+
   it('refuses timestamps outside the stated range', () => {
     const range = { from: at(0), to: at(10) };
     expect(decodeEntries([good], range).ok).toBe(true);

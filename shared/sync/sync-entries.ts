@@ -176,6 +176,9 @@ export type EntryPart =
 export type EntryProblem =
   | { reason: 'reasonMalformedEntry'; entry: number; part: EntryPart }
   | { reason: 'reasonForbiddenKey'; entry: number }
+  /** One record listed twice (`first` is the earlier entry), or one write twice in a record. */
+  | { reason: 'reasonDuplicateRow'; entry: number; first: number }
+  | { reason: 'reasonDuplicateChange'; entry: number }
   | { reason: 'reasonStringTooLong'; entry: number; maxLength: number }
   | { reason: 'reasonOutOfRange'; entry: number };
 
@@ -214,7 +217,7 @@ export function decodeEntries(
   const messages: SyncMessage[] = [];
   let messageCount = 0;
   const counts = new Map<string, number>();
-  const rows = new Set<string>();
+  const rows = new Map<string, number>();
   const goodTables = new Set<string>();
   const goodFields = new Set<string>();
   const malformed = (entry: number, part: EntryPart, key?: string): DecodedEntries => ({
@@ -236,6 +239,14 @@ export function decodeEntries(
     goodTables.add(table);
     if (!isRowId(row)) return malformed(number, 'row', typeof row === 'string' ? row : undefined);
     if (!Array.isArray(changes)) return malformed(number, 'changes');
+    // Our files list a record once, its writes once each: anything else was edited by hand or
+    // made wrongly, and which copy to believe cannot be told.
+    const rowKey = `${table}\u0000${row}`;
+    const first = rows.get(rowKey);
+    if (first !== undefined) {
+      return { ok: false, problem: { reason: 'reasonDuplicateRow', entry: number, first } };
+    }
+    const writes = new Set<unknown>();
     let tableCount = counts.get(table) ?? 0;
     for (const change of changes as unknown[]) {
       if (!Array.isArray(change) || (change.length !== 2 && change.length !== 3)) {
@@ -243,6 +254,9 @@ export function decodeEntries(
       }
       const [ts, values, bases] = change as [unknown, unknown, unknown];
       if (!isTimestamp(ts)) return malformed(number, 'timestamp');
+      if (writes.has(ts))
+        return { ok: false, problem: { reason: 'reasonDuplicateChange', entry: number } };
+      writes.add(ts);
       if (range !== undefined && (range === null || ts < range.from || ts > range.to)) {
         return { ok: false, problem: { reason: 'reasonOutOfRange', entry: number } };
       }
@@ -282,7 +296,7 @@ export function decodeEntries(
       }
     }
     counts.set(table, tableCount);
-    rows.add(`${table}\u0000${row}`);
+    rows.set(rowKey, number);
   }
   return {
     ok: true,

@@ -52,6 +52,8 @@ const zhCN = {
     reasonWrongPassphrase: '口令不正确',
     reasonMalformedEntry: '第 {{entry}} 条记录的更改中，{{part}}有误',
     reasonForbiddenKey: '第 {{entry}} 条记录的更改含有不允许的名称',
+    reasonDuplicateRow: '第 {{entry}} 条与第 {{first}} 条是同一条记录，文件可能被改动过',
+    reasonDuplicateChange: '第 {{entry}} 条记录中同一次修改出现了两次，文件可能被改动过',
     reasonStringTooLong: '第 {{entry}} 条记录的更改中有超过 {{maxLength}} 个字的文字',
     reasonOutOfRange: '第 {{entry}} 条记录的更改时间超出文件头所写的范围',
     reasonCountMismatch: '{{what}}与文件头不符（文件头写 {{expected}}，实际 {{actual}}）',
@@ -193,6 +195,10 @@ const en: typeof zhCN = {
     reasonWrongPassphrase: 'the passphrase is wrong',
     reasonMalformedEntry: 'the changes of record {{entry}} have a wrong {{part}}',
     reasonForbiddenKey: 'the changes of record {{entry}} use a name that is not allowed',
+    reasonDuplicateRow:
+      'record {{entry}} is the same record as record {{first}}: the file may have been altered',
+    reasonDuplicateChange:
+      'record {{entry}} lists the same change twice: the file may have been altered',
     reasonStringTooLong: 'the changes of record {{entry}} hold text longer than {{maxLength}}',
     reasonOutOfRange:
       'the changes of record {{entry}} are outside the time range its header states',
