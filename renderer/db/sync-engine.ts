@@ -419,14 +419,21 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
   }
 
   /** The log's entries logged after `sinceSeq` (all of it from 0), merged per record. */
-  async function logEntries(sinceSeq = 0): Promise<{ entries: SyncFileEntry[]; seq: number }> {
+  async function logEntries(
+    sinceSeq = 0,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ entries: SyncFileEntry[]; seq: number }> {
     const rows = new Map<string, { table: string; row: string; changes: SyncFileChange[] }>();
     let seq = sinceSeq;
+    const total = onProgress ? await db.syncLog.where('seq').above(sinceSeq).count() : 0;
+    let done = 0;
     await db.syncLog
       .where('seq')
       .above(sinceSeq)
       .each((chunk) => {
         seq = Math.max(seq, chunk.seq ?? 0);
+        done += 1;
+        if (done % 20 === 0) onProgress?.(done, total);
         for (const [table, row, changes] of JSON.parse(chunk.entries) as SyncFileEntry[]) {
           const key = `${table}\u0000${row}`;
           const merged = rows.get(key);

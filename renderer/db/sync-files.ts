@@ -88,9 +88,10 @@ export function createSyncFiles(db: DaibanDatabase, engine: SyncEngine, appVersi
       destination: string | null;
       passphrase?: string;
       producerName: string;
+      onProgress?: (done: number, total: number) => void;
     }): Promise<{ text: string; seq: number; messages: number; rows: number }> {
       const since = options.destination ? ((await exportMarks())[options.destination] ?? 0) : 0;
-      const { entries, seq } = await engine.logEntries(since);
+      const { entries, seq } = await engine.logEntries(since, options.onProgress);
       const [teamInfo, { node }] = await Promise.all([teamForExport(), engine.identity()]);
       const text = await createSyncFileFromEntries(
         {

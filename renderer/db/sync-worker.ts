@@ -46,12 +46,11 @@ async function guard<T>(work: () => Promise<T>): Promise<T | WorkerFailure> {
 }
 
 const api = {
-  async exportFile(options: {
-    destination: string | null;
-    passphrase?: string;
-    producerName: string;
-  }) {
-    return files.exportFile(options);
+  async exportFile(
+    options: { destination: string | null; passphrase?: string; producerName: string },
+    onProgress?: Progress,
+  ) {
+    return files.exportFile({ ...options, ...(onProgress ? { onProgress } : {}) });
   },
 
   /**

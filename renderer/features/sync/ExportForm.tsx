@@ -1,5 +1,6 @@
 import { ExportOutlined, FolderOpenOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, Form, Input, Radio, Space } from 'antd';
+import { App, AutoComplete, Button, Form, Input, Progress, Radio, Space } from 'antd';
+import { proxy } from 'comlink';
 import { format } from 'date-fns';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +25,7 @@ export function ExportForm() {
   const [destinations, setDestinations] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<SavedJsonFile | null>(null);
+  const [percent, setPercent] = useState<number | null>(null);
 
   useEffect(() => {
     void syncFiles.destinations().then(setDestinations);
@@ -34,11 +36,16 @@ export function ExportForm() {
     try {
       const destination = values.destination.trim();
       const actor = await repositories.loadActor();
-      const file = await syncWorker().exportFile({
-        destination: values.scope === 'all' ? null : destination,
-        producerName: actor ? `${actor.name}（${actor.unit}）` : '',
-        ...(values.passphrase ? { passphrase: values.passphrase } : {}),
-      });
+      setPercent(0);
+      const file = await syncWorker().exportFile(
+        {
+          destination: values.scope === 'all' ? null : destination,
+          producerName: actor ? `${actor.name}（${actor.unit}）` : '',
+          ...(values.passphrase ? { passphrase: values.passphrase } : {}),
+        },
+        proxy((done: number, total: number) => setPercent(Math.round((done / total) * 90))),
+      );
+      setPercent(100);
       if (file.messages === 0) {
         void message.info(t('sync.exportedNothing', { destination }));
         return;
@@ -72,6 +79,7 @@ export function ExportForm() {
       void message.error(failureMessage(error));
     } finally {
       setBusy(false);
+      setPercent(null);
     }
   }
 
@@ -125,6 +133,9 @@ export function ExportForm() {
           ) : null
         }
       </Form.Item>
+      {percent !== null && (
+        <Progress percent={percent} status="active" data-testid="export-progress" />
+      )}
       <Space wrap>
         <Button type="primary" htmlType="submit" icon={<ExportOutlined />} loading={busy}>
           {busy ? t('sync.exporting') : t('sync.export')}
