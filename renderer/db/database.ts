@@ -26,14 +26,16 @@ export type DeviceEntry = { key: string; value: unknown };
 export type RowSyncMeta = {
   _clocks?: Record<string, CellClock>;
   _incomplete?: true;
+  /** The log chunks holding this record's changes, oldest first: its 修改记录. */
+  _log?: number[];
 };
 export type Stored<Row> = Row & RowSyncMeta;
 
 /**
  * The message log, in chunks: one chunk per local write, and per ≤1,000 rows of a received batch
  * (IndexedDB costs per record, so a record per message would be far too slow). `entries` is the
- * JSON text of the chunk's messages in the sync-file encoding; `rows` indexes which records it
- * touches, for 修改记录.
+ * JSON text of the chunk's messages in the sync-file encoding. Each record lists its chunks
+ * (`_log`), so its history is found without an index over every row of the log.
  */
 export type SyncLogChunk = {
   seq?: number;
@@ -43,7 +45,6 @@ export type SyncLogChunk = {
   /** The file name or server it came from. */
   origin: string;
   entries: string;
-  rows: string[];
 };
 
 /** The distinct timestamps of a chunk, concatenated (each is 46 characters): kept apart because
@@ -157,7 +158,7 @@ export class DaibanDatabase extends Dexie {
     this.version(3)
       .stores({
         devices: 'id, node',
-        syncLog: '++seq, *rows',
+        syncLog: '++seq',
         syncTimestamps: 'seq',
         conflicts: 'id, row, open',
         parked: '++id',

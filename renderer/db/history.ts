@@ -3,7 +3,8 @@ import { userAt } from '../../shared/domain/device';
 import { isKnownTable, splitCellName, writeCell } from '../../shared/sync/record-cells';
 import type { SyncFileEntry } from '../../shared/sync/sync-entries';
 import { timestampMillis, type Timestamp } from '../../shared/sync/timestamp';
-import type { DaibanDatabase, SyncLogChunk } from './database';
+import { syncedTables } from '../../shared/domain/records';
+import type { DaibanDatabase, RowSyncMeta, SyncLogChunk } from './database';
 
 /** One entry of 修改记录: one write of one record, by whom, when, and how it reached this computer. */
 export type HistoryEntry = {
@@ -27,7 +28,14 @@ const quietFields = new Set(['createdAt', 'deleted']);
  * before per-field sync (the v2 change log) come after, as they were recorded.
  */
 export async function readHistory(db: DaibanDatabase, recordId: string): Promise<HistoryEntry[]> {
-  const chunks = await db.syncLog.where('rows').equals(recordId).toArray();
+  const stored = (
+    await Promise.all(
+      syncedTables.map((table) => db.table<RowSyncMeta, string>(table).get(recordId)),
+    )
+  ).find((row) => row !== undefined);
+  const chunks = (await db.syncLog.bulkGet(stored?._log ?? [])).filter(
+    (chunk): chunk is SyncLogChunk => chunk !== undefined,
+  );
   type Change = {
     table: string;
     ts: Timestamp;

@@ -128,7 +128,6 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
       via: source.via,
       origin: source.origin,
       entries: JSON.stringify(entries),
-      rows: [...new Set(entries.map(([, row]) => row))],
     })) as number;
     await db.syncTimestamps.add({ seq, timestamps: timestamps.join('') });
     for (const ts of timestamps) known?.add(ts);
@@ -203,8 +202,17 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
     }
     const change: SyncFileChange =
       Object.keys(bases).length > 0 ? [stamp, values, bases] : [stamp, values];
-    await appendChunk({ via: 'local', origin: '' }, [[table, after.id, [change]]], [stamp]);
-    const row = { ...after, updatedAt: updatedAtOf(clocks), _clocks: clocks } as Stored<Row>;
+    const seq = await appendChunk(
+      { via: 'local', origin: '' },
+      [[table, after.id, [change]]],
+      [stamp],
+    );
+    const row = {
+      ...after,
+      updatedAt: updatedAtOf(clocks),
+      _clocks: clocks,
+      _log: [...(before?._log ?? []), seq],
+    } as Stored<Row>;
     delete row._incomplete;
     return row;
   }
@@ -251,10 +259,14 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
       summary.parked = countMessages(parked);
       summary.newMessages = countMessages(known) + summary.parked;
 
-      await applyKnown(tx, known, summary, dryRun, onProgress);
-      if (dryRun) return { ok: true, summary };
+      if (dryRun) {
+        await applyKnown(tx, known, summary, true, null, onProgress);
+        return { ok: true, summary };
+      }
 
+      // Logged first, so each record can list the chunk that holds its change (its 修改记录).
       const logged = [...known, ...parked];
+      const logOf = new Map<string, number>();
       const firstSeen = new Set<string>();
       for (let start = 0; start < logged.length; start += chunkRows) {
         const chunk = logged.slice(start, start + chunkRows);
@@ -267,8 +279,10 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
             }
           }
         }
-        await appendChunk(source, chunk, timestamps);
+        const seq = await appendChunk(source, chunk, timestamps);
+        for (const [table, row] of chunk) logOf.set(`${table}\u0000${row}`, seq);
       }
+      await applyKnown(tx, known, summary, false, logOf, onProgress);
       if (parked.length > 0) await db.parked.add({ entries: JSON.stringify(parked) });
       if (summary.conflicts.length > 0) await db.conflicts.bulkAdd(summary.conflicts);
       let newest: Timestamp | undefined;
@@ -288,6 +302,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
     known: readonly SyncFileEntry[],
     summary: ApplySummary,
     dryRun: boolean,
+    logOf: ReadonlyMap<string, number> | null,
     onProgress?: (done: number, total: number) => void,
   ): Promise<void> {
     const detectedAt = now().toISOString();
@@ -302,7 +317,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
           : null;
       for (let start = 0; start < rows.length; start += chunkRows) {
         const chunk = rows.slice(start, start + chunkRows);
-        await applyRows(tx, table, chunk, summary, detectedAt, dryRun, present);
+        await applyRows(tx, table, chunk, summary, detectedAt, dryRun, present, logOf);
         done += chunk.length;
         onProgress?.(done, known.length);
       }
@@ -323,7 +338,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
       const split = splitIncoming(entries);
       if (!split.ok || split.known.length === 0) return 0;
       const summary = emptySummary();
-      await applyKnown(tx, split.known, summary, false);
+      await applyKnown(tx, split.known, summary, false, null);
       if (summary.conflicts.length > 0) await db.conflicts.bulkAdd(summary.conflicts);
       await db.parked.clear();
       if (split.parked.length > 0) await db.parked.add({ entries: JSON.stringify(split.parked) });
@@ -339,6 +354,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
     detectedAt: string,
     dryRun: boolean,
     present: ReadonlySet<unknown> | null,
+    logOf: ReadonlyMap<string, number> | null,
   ): Promise<void> {
     const store = tx.table<StoredRow, string>(table);
     const ids = entries.map(([, row]) => row).filter((id) => !present || present.has(id));
@@ -377,6 +393,12 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
           }
         }
       }
+      const seq = logOf?.get(`${table}\u0000${id}`);
+      if (seq !== undefined && before) {
+        // Even a change that lost to a newer value belongs to the record's history.
+        row._log = [...(row._log ?? []), seq];
+        if (!touched) changedRows.set(id, row);
+      } else if (seq !== undefined) row._log = [seq];
       if (!touched) continue;
       completeSetFields(table, row);
       row._clocks = clocks;
@@ -511,6 +533,6 @@ function updatedAtOf(clocks: Readonly<Record<string, CellClock>>): string {
 
 function stripMeta(row: (Record<string, unknown> & RowSyncMeta) | undefined) {
   if (!row) return undefined;
-  const { _clocks, _incomplete, ...fields } = row;
+  const { _clocks, _incomplete, _log, ...fields } = row;
   return fields;
 }

@@ -34,6 +34,7 @@ export async function upgradeToCells(tx: Transaction): Promise<void> {
   const nowMillis = Date.now();
   let newestMillis = 0;
   const entries: SyncFileEntry[] = [];
+  const stamped: { table: string; row: Row }[] = [];
 
   for (const table of syncedTables) {
     if (table === 'devices') continue;
@@ -60,12 +61,13 @@ export async function upgradeToCells(tx: Transaction): Promise<void> {
         clocks[cell] = [ts, zeroTimestamp];
         values[cell] = value;
       }
-      await store.put({ ...row, _clocks: clocks });
+      stamped.push({ table, row: { ...row, _clocks: clocks } });
       if (!seeded) entries.push([table, row.id, [[ts, values]]]);
     }
   }
 
   const logged = new Set<string>();
+  const logOf = new Map<string, number>();
   for (let start = 0; start < entries.length; start += chunkRows) {
     const chunk = entries.slice(start, start + chunkRows);
     const timestamps = chunk
@@ -76,9 +78,14 @@ export async function upgradeToCells(tx: Transaction): Promise<void> {
       via: 'upgrade',
       origin: '',
       entries: JSON.stringify(chunk),
-      rows: chunk.map(([, row]) => row),
     })) as number;
     await tx.table('syncTimestamps').add({ seq, timestamps: timestamps.join('') });
+    for (const [table, row] of chunk) logOf.set(`${table}\u0000${row}`, seq);
+  }
+  // Each record lists the chunk that holds it: its 修改记录 starts there.
+  for (const { table, row } of stamped) {
+    const seq = logOf.get(`${table}\u0000${row.id}`);
+    await tx.table(table).put(seq === undefined ? row : { ...row, _log: [seq] });
   }
   await device.put({ key: 'clock', value: { millis: newestMillis, counter: 1 } });
 
