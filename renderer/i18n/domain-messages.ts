@@ -165,6 +165,9 @@ const zhCN = {
     promisedAfterDeadline: '承诺补齐日期不得晚于该事项的办理期限（{{dueDate}}）',
     dueBeforeStep: '下一步期限早于办理日期',
     resolvedOnRequired: '请填写解决日期',
+    scheduleYear: '{{date}} 不在该年',
+    scheduleDuplicate: '{{date}} 重复列出',
+    scheduleConflict: '{{date}} 既列为放假又列为调休上班',
   },
 };
 
@@ -341,6 +344,9 @@ const en: Shape<typeof zhCN> = {
     promisedAfterDeadline: 'The promised date may not be after the item’s deadline ({{dueDate}})',
     dueBeforeStep: 'Due before the step itself',
     resolvedOnRequired: 'Enter the date it was resolved',
+    scheduleYear: '{{date}} is not in this year',
+    scheduleDuplicate: '{{date}} is listed twice',
+    scheduleConflict: '{{date}} is listed both as a holiday and as a make-up workday',
   },
 };
 

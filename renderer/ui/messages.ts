@@ -14,6 +14,22 @@ const zhCN = {
     yes: '是',
     no: '否',
   },
+  // 需核对: a record that breaks a rule after a merge or a related change (shared/domain/record-issues.ts).
+  needsReview: {
+    tag: '需核对',
+    why: '此记录不符合规则（多台电脑的修改合并后，或相关记录改动后），请核对并改正：',
+    count: '需核对 {{count}} 条',
+    countHint: '以下记录不符合规则（多台电脑的修改合并后，或相关记录改动后），请逐条核对并改正：',
+    entry: '{{kind}}“{{title}}”：{{problems}}',
+    record: '记录',
+    problems: '需核对的内容',
+    kind: {
+      approvalItems: '审批事项',
+      missingItems: '容缺材料',
+      handlingSteps: '办理记录',
+      problems: '问题',
+    },
+  },
 };
 
 const en: typeof zhCN = {
@@ -31,6 +47,22 @@ const en: typeof zhCN = {
     empty: '(empty)',
     yes: 'Yes',
     no: 'No',
+  },
+  needsReview: {
+    tag: 'Check',
+    why: 'This record breaks a rule (after edits from several computers were merged, or a related record changed). Check and correct it:',
+    count: '{{count}} to check',
+    countHint:
+      'These records break a rule (after edits from several computers were merged, or a related record changed). Check and correct each:',
+    entry: '{{kind}} “{{title}}”: {{problems}}',
+    record: 'Record',
+    problems: 'What to check',
+    kind: {
+      approvalItems: 'Approval item',
+      missingItems: 'Missing item',
+      handlingSteps: 'Handling step',
+      problems: 'Problem',
+    },
   },
 };
 

@@ -18,8 +18,9 @@ import type { RuleProblem } from './write-rules';
  * (the schemas' refinements and shared/domain/write-rules.ts), but fields merge one by one, so two
  * edits that were each valid can together break one — say one computer moves 申报日期 later while
  * another moves 受理日期 earlier. Such a merge still applies, since every copy must converge; the
- * record then shows 需核对 until someone fixes it. Checks the state only: a status move is a rule
- * of a change, not of a record, so it cannot be broken by a merge.
+ * record then shows 需核对 until someone fixes it. So does a missing item left out of line by a later
+ * change of its approval item (its limit cut, its acceptance moved). Checks the state only: a
+ * status move is a rule of a change, not of a record, so it cannot be broken by a merge.
  *
  * Each problem is an i18n key (the same `validation.*` key the refinement gives a form) with its
  * values. Pure and cheap: lists and counts run it over every live record.

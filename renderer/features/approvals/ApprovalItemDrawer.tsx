@@ -28,6 +28,7 @@ import {
   type PausedIntervalRecord,
 } from '../../../shared/domain/approval-item';
 import { itemClock } from '../../../shared/domain/deadlines';
+import { recordIssues } from '../../../shared/domain/record-issues';
 import { departmentLevels, stages } from '../../../shared/domain/stages';
 import type { WorkingDayCalendar } from '../../../shared/calendar/working-day-calendar';
 import { repositories } from '../../db';
@@ -39,6 +40,7 @@ import {
 } from '../../ui/ChangedUnderneathAlert';
 import { DateInput } from '../../ui/DateInput';
 import { HistoryButton } from '../../ui/HistoryButton';
+import { NeedsReviewTag } from '../../ui/NeedsReviewTag';
 import { parseForm } from '../../ui/form-issues';
 import { fieldsOf } from '../../ui/record-draft';
 import { useRecordForm } from '../../ui/useRecordForm';
@@ -119,6 +121,8 @@ export function ApprovalItemDrawer({ item, calendar, onClose }: Props) {
     const current = live === undefined ? item : live;
     return current && toForm(fieldsOf(approvalItemInputSchema.shape, current));
   }, [item, live]);
+  // As stored, not as typed: 需核对 says what a merge left, and goes once a save fixes it.
+  const issues = useMemo(() => (live ? recordIssues('approvalItems', live) : undefined), [live]);
   const draftKey = isStored(item) ? `item:${item.id}` : `item:new:${item.projectId}`;
   const editor = useRecordForm(
     isStored(item)
@@ -156,7 +160,12 @@ export function ApprovalItemDrawer({ item, calendar, onClose }: Props) {
     <Drawer
       open
       size="large"
-      title={isStored(item) ? t('item.editTitle', { name: item.name }) : t('item.newTitle')}
+      title={
+        <Space size={8}>
+          {isStored(item) ? t('item.editTitle', { name: item.name }) : t('item.newTitle')}
+          <NeedsReviewTag issues={issues} />
+        </Space>
+      }
       onClose={() => {
         editor.forget();
         onClose();

@@ -8,6 +8,7 @@ import type { Stage } from '../../../shared/domain/stages';
 import { repositories } from '../../db';
 import { useCatalog } from '../../db/useTeamData';
 import { HistoryButton } from '../../ui/HistoryButton';
+import { NeedsReviewTag } from '../../ui/NeedsReviewTag';
 import { MissingItemFormModal } from '../missing-items/MissingItemFormModal';
 import { CatalogPicker } from '../projects/CatalogPicker';
 import type { ProjectTabProps } from '../projects/project-tab';
@@ -45,6 +46,7 @@ export function ApprovalItemsTab({
   deadlines,
   calendar,
   today,
+  review,
 }: ProjectTabProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -107,14 +109,17 @@ export function ApprovalItemsTab({
                   title: t('item.name'),
                   dataIndex: 'name',
                   render: (name: string, item) => (
-                    <Button
-                      type="link"
-                      size="small"
-                      onClick={() => setEditing(item)}
-                      style={{ padding: 0 }}
-                    >
-                      {name}
-                    </Button>
+                    <Space size={4} wrap>
+                      <Button
+                        type="link"
+                        size="small"
+                        onClick={() => setEditing(item)}
+                        style={{ padding: 0 }}
+                      >
+                        {name}
+                      </Button>
+                      <NeedsReviewTag issues={review.get(item.id)} />
+                    </Space>
                   ),
                 },
                 {

@@ -35,7 +35,7 @@ const zhCN = {
     notAccepted: '受理后开始计时',
     statusChanged: '状态已改为“{{status}}”',
     addMissing: '登记容缺材料',
-    confirmDelete: '删除此事项？',
+    confirmDelete: '删除此事项？其容缺材料将一并隐藏。',
   },
 };
 
@@ -75,7 +75,7 @@ const en: typeof zhCN = {
     notAccepted: 'The clock starts on acceptance',
     statusChanged: 'Status changed to “{{status}}”',
     addMissing: 'Record missing items',
-    confirmDelete: 'Delete this item?',
+    confirmDelete: 'Delete this item? Its missing items are hidden with it.',
   },
 };
 

@@ -19,6 +19,7 @@ import type { HandlingStep, StepKind } from '../../../shared/domain/handling-ste
 import { repositories } from '../../db';
 import { DeadlineTag, tierColors } from '../../ui/DeadlineTag';
 import { HistoryButton } from '../../ui/HistoryButton';
+import { NeedsReviewTag } from '../../ui/NeedsReviewTag';
 import type { ProjectTabProps } from '../projects/project-tab';
 import { StepForm } from './StepForm';
 import { DeleteButton } from '../../ui/DeleteButton';
@@ -36,7 +37,7 @@ const kindColors: Record<StepKind, string> = {
 };
 
 /** 办理记录: what the helper-agents did for the project, newest first, and what comes next. */
-export function HandlingStepsTab({ project, records, deadlines, today }: ProjectTabProps) {
+export function HandlingStepsTab({ project, records, deadlines, today, review }: ProjectTabProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<HandlingStep | null>(null);
@@ -85,6 +86,7 @@ export function HandlingStepsTab({ project, records, deadlines, today }: Project
           <Tag color={kindColors[step.kind]}>{t(`stepKind.${step.kind}`)}</Tag>
           <Typography.Text type="secondary">{step.by}</Typography.Text>
           {itemName && <Tag icon={<LinkOutlined />}>{itemName}</Tag>}
+          <NeedsReviewTag issues={review.get(step.id)} />
           <Flex flex={1} justify="end">
             <Space size={0}>
               <Button type="link" size="small" onClick={() => setEditing(step)}>

@@ -7,6 +7,7 @@ import type { MissingItem } from '../../../shared/domain/missing-item';
 import { repositories } from '../../db';
 import { DeadlineTag } from '../../ui/DeadlineTag';
 import { HistoryButton } from '../../ui/HistoryButton';
+import { NeedsReviewTag } from '../../ui/NeedsReviewTag';
 import type { ProjectTabProps } from '../projects/project-tab';
 import { MissingItemFormModal } from './MissingItemFormModal';
 import {
@@ -29,7 +30,14 @@ const statusColors: Record<MissingDisplayStatus, string> = {
 type Editing = { missingItem?: MissingItem } | null;
 
 /** 容缺材料: what each accepted-with-gaps item still owes, and by when. */
-export function MissingItemsTab({ project, records, deadlines, calendar, today }: ProjectTabProps) {
+export function MissingItemsTab({
+  project,
+  records,
+  deadlines,
+  calendar,
+  today,
+  review,
+}: ProjectTabProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Editing>(null);
@@ -129,7 +137,10 @@ export function MissingItemsTab({ project, records, deadlines, calendar, today }
             key: 'material',
             render: (_, row) => (
               <>
-                {row.item.material}
+                <Space size={4} wrap>
+                  {row.item.material}
+                  <NeedsReviewTag issues={review.get(row.item.id)} />
+                </Space>
                 {row.item.notes && (
                   <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                     {row.item.notes}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { EscalationLevel, Problem, ProblemStatus } from '../../../shared/domain/problem';
 import { repositories } from '../../db';
 import { HistoryButton } from '../../ui/HistoryButton';
+import { NeedsReviewTag } from '../../ui/NeedsReviewTag';
 import type { ProjectTabProps } from '../projects/project-tab';
 import { ProblemFormModal } from './ProblemFormModal';
 import { DeleteButton } from '../../ui/DeleteButton';
@@ -27,7 +28,7 @@ const statusColors: Record<ProblemStatus, string> = {
 type Editing = { problem?: Problem } | null;
 
 /** 问题协调: what blocks the project, who is handling it, and how it was resolved. */
-export function ProblemsTab({ project, records, today }: ProjectTabProps) {
+export function ProblemsTab({ project, records, today, review }: ProjectTabProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Editing>(null);
@@ -87,7 +88,10 @@ export function ProblemsTab({ project, records, today }: ProjectTabProps) {
             key: 'title',
             render: (_, problem) => (
               <>
-                <Typography.Text strong>{problem.title}</Typography.Text>
+                <Space size={4} wrap>
+                  <Typography.Text strong>{problem.title}</Typography.Text>
+                  <NeedsReviewTag issues={review.get(problem.id)} />
+                </Space>
                 {problem.description && (
                   <Typography.Paragraph
                     type="secondary"

@@ -13,6 +13,7 @@ import {
 import { stages, type Stage } from '../../../shared/domain/stages';
 import { useHelperAgents } from '../../db/useTeamData';
 import { tierColors } from '../../ui/DeadlineTag';
+import { NeedsReviewCount } from '../../ui/NeedsReviewTag';
 import { levelColors } from './level-colors';
 import { useProjectSummaries, type ProjectSummary } from './useProjectSummaries';
 
@@ -184,10 +185,10 @@ export function ProjectListPage() {
           {
             title: t('project.alerts'),
             key: 'alerts',
-            width: 150,
-            render: (_, { worst, overdue, warning }) =>
+            width: 220,
+            render: (_, { worst, overdue, warning, review }) =>
               worst && worst !== 'normal' ? (
-                <Space size={2} data-tier={worst}>
+                <Space size={2} data-tier={worst} wrap>
                   {overdue > 0 && (
                     <Tag color={tierColors.overdue}>
                       {t('tier.overdue')} {overdue}
@@ -198,9 +199,15 @@ export function ProjectListPage() {
                       {t('tier.warning')} {warning}
                     </Tag>
                   )}
+                  <NeedsReviewCount review={review} />
                 </Space>
               ) : (
-                <Typography.Text type="secondary">{worst ? t('tier.normal') : ''}</Typography.Text>
+                <Space size={2} wrap>
+                  <Typography.Text type="secondary">
+                    {worst ? t('tier.normal') : ''}
+                  </Typography.Text>
+                  <NeedsReviewCount review={review} />
+                </Space>
               ),
           },
           {

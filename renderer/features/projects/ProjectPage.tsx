@@ -4,11 +4,13 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { collectDeadlines, worstTier } from '../../../shared/domain/deadlines';
+import { recordsNeedingReview } from '../../../shared/domain/record-issues';
 import { repositories } from '../../db';
 import { useProject } from '../../db/useProjects';
 import { useProjectRecords } from '../../db/useProjectRecords';
 import { useCalendar, useTeamSettings } from '../../db/useTeamData';
 import { tierColors } from '../../ui/DeadlineTag';
+import { NeedsReviewCount } from '../../ui/NeedsReviewTag';
 import { useToday } from '../../ui/useToday';
 import { ApprovalItemsTab } from '../approvals/ApprovalItemsTab';
 import { HandlingStepsTab } from '../handling-steps/HandlingStepsTab';
@@ -36,6 +38,14 @@ export function ProjectPage() {
     () => (records ? collectDeadlines(records, calendar, today, warnWithinWorkingDays) : []),
     [records, calendar, today, warnWithinWorkingDays],
   );
+  const reviewList = useMemo(
+    () => (records ? recordsNeedingReview(records, calendar) : []),
+    [records, calendar],
+  );
+  const review = useMemo(
+    () => new Map(reviewList.map((entry) => [entry.record.id, entry.issues])),
+    [reviewList],
+  );
 
   if (project === undefined || records === undefined) return <Spin />;
   if (project === null) return <Empty description={t('project.notFound')} />;
@@ -47,6 +57,7 @@ export function ProjectPage() {
     calendar,
     today,
     warnWithinWorkingDays,
+    review,
   };
   const tab = (tabs as readonly string[]).includes(search.get('tab') ?? '')
     ? (search.get('tab') as TabKey)
@@ -73,6 +84,7 @@ export function ProjectPage() {
             {t(`tier.${worst}`)}
           </Tag>
         )}
+        <NeedsReviewCount review={reviewList} />
         <Flex flex={1} justify="end">
           <DeleteButton
             title={t('project.confirmDelete')}

@@ -3,9 +3,11 @@ import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { format } from 'date-fns';
 import { useTranslation } from 'react-i18next';
 import { builtinYears } from '../../../shared/calendar/working-day-calendar';
+import { recordIssues } from '../../../shared/domain/record-issues';
 import type { HolidaySchedule } from '../../../shared/domain/settings';
 import { repositories } from '../../db';
 import { HistoryButton } from '../../ui/HistoryButton';
+import { NeedsReviewTag } from '../../ui/NeedsReviewTag';
 import { dateRanges, formatRange } from './schedule-text';
 import { DeleteButton } from '../../ui/DeleteButton';
 import { writeErrorText } from '../../ui/write-error';
@@ -83,9 +85,16 @@ export function HolidaySchedulesSection({ schedules, onEdit }: Props) {
           {
             title: t('teamSettings.holidays.year'),
             key: 'year',
-            width: 110,
+            width: 150,
             render: (_, { schedule }) =>
-              schedule ? schedule.year : t('teamSettings.holidays.builtinYears', builtinYears),
+              schedule ? (
+                <Space size={4}>
+                  {schedule.year}
+                  <NeedsReviewTag issues={recordIssues('holidaySchedules', schedule)} />
+                </Space>
+              ) : (
+                t('teamSettings.holidays.builtinYears', builtinYears)
+              ),
           },
           {
             title: t('teamSettings.holidays.source'),

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { createWorkingDayCalendar } from '../../../shared/calendar/working-day-calendar';
 import type { AppInfo } from '../../../shared/ipc/contract';
 import type { HolidaySchedule } from '../../../shared/domain/settings';
+import { schedulesForCounting } from '../../db/live-records';
 import { useHolidaySchedules } from '../../db/useTeamData';
 import { changeLanguage, type Language } from '../../i18n';
 import { bridge } from '../../platform/bridge';
@@ -120,7 +121,11 @@ export function SettingsPage() {
   const setTab = (next: Tab) => setSearchParams(next === 'general' ? {} : { tab: next });
 
   const schedules = useHolidaySchedules();
-  const calendar = useMemo(() => createWorkingDayCalendar(schedules ?? []), [schedules]);
+  // From the same read as the list, so the coverage alert never flashes before the years load.
+  const calendar = useMemo(
+    () => createWorkingDayCalendar(schedulesForCounting(schedules ?? [])),
+    [schedules],
+  );
   const [scheduleEditing, setScheduleEditing] = useState<ScheduleEditing>();
 
   return (
