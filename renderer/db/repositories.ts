@@ -54,6 +54,7 @@ import {
   type Clock,
   type WriteRule,
 } from './record-repository';
+import { readLiveRows, schedulesForCounting } from './live-records';
 import { seedDefaults } from './seeds';
 import { syncScope, type SyncEngine } from './sync-engine';
 
@@ -93,8 +94,9 @@ export function createRepositories(
     missingItemInputSchema,
     async (before, after) => {
       const item = await db.approvalItems.get(after.approvalItemId);
-      const schedules = (await db.holidaySchedules.toArray()).filter((row) => !row.deleted);
-      return promisedDateRule(before, after, item, createWorkingDayCalendar(schedules));
+      const schedules = await readLiveRows(db, 'holidaySchedules');
+      const calendar = createWorkingDayCalendar(schedulesForCounting(schedules));
+      return promisedDateRule(before, after, item, calendar);
     },
   );
   const catalogItems = repository<CatalogItemInput, CatalogItem>(
@@ -119,7 +121,7 @@ export function createRepositories(
       const created: ApprovalItem[] = [];
       for (const catalogId of catalogIds) {
         const entry = await db.catalogItems.get(catalogId);
-        if (!entry || entry.deleted) continue;
+        if (!entry || entry.deleted || entry._incomplete) continue;
         created.push(
           await approvalItems.create({
             projectId,

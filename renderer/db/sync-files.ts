@@ -250,7 +250,8 @@ export function createSyncFiles(db: DaibanDatabase, engine: SyncEngine, appVersi
     async oldestProjectAt(): Promise<string | undefined> {
       let oldest: string | undefined;
       await db.projects.each((project) => {
-        if (!project.deleted && (!oldest || project.createdAt < oldest)) oldest = project.createdAt;
+        if (project.deleted || project._incomplete) return;
+        if (!oldest || project.createdAt < oldest) oldest = project.createdAt;
       });
       return oldest;
     },

@@ -233,7 +233,18 @@ describe('decodeEntries', () => {
       ok: false,
       problem: { reason: 'reasonDuplicateRow', entry: 3, first: 1 },
     });
-    expect(decodeEntries([['projects', p2, [[ts, { a: 1 }], [ts, { b: 2 }]]]])).toEqual({
+    expect(
+      decodeEntries([
+        [
+          'projects',
+          p2,
+          [
+            [ts, { a: 1 }],
+            [ts, { b: 2 }],
+          ],
+        ],
+      ]),
+    ).toEqual({
       ok: false,
       problem: { reason: 'reasonDuplicateChange', entry: 1 },
     });
