@@ -91,10 +91,7 @@ test('a broken backup file is refused in Chinese and changes nothing', async ({
   await expect(page.getByRole('dialog')).toContainText(
     '无法从“broken.json”恢复：文件不完整（可能复制时中断或 U 盘被提前拔出），请重新导出。本机数据没有任何改动。',
   );
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /知道了|OK/ })
-    .click();
+  await new SyncPage(page).dismiss(page.getByRole('dialog'));
 
   expect(await fullDump(app, testInfo.outputPath('after.json'))).toEqual(before);
 });

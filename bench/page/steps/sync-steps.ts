@@ -85,7 +85,7 @@ export const citySyncFileStep: BenchStep = {
   title: 'sync file of the city dataset (createSyncFile)',
   async run(context) {
     const dataset = requireDataset(context);
-    const entries = cityEntries(dataset as never);
+    const entries = cityEntries(dataset);
     const { value: text, seconds } = await timed(() =>
       createSyncFileFromEntries(
         {
