@@ -49,7 +49,7 @@ export default defineConfig(async ({ command }) => ({
     chunkSizeWarningLimit: 2500,
   },
   // The sync worker is an ES module, as the app is.
-  worker: { format: 'es' },
+  worker: { format: 'es' as const },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   plugins: [
