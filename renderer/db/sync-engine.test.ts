@@ -153,6 +153,12 @@ describe('per-field sync by file', () => {
     if (!read.ok) throw new Error('unreadable');
     await site.files.import(read.file, 'f.json', 'test');
     const before = await site.files.readAll();
+    // Known from its header: not read again.
+    expect(await site.files.read(file.text)).toEqual({
+      ok: false,
+      problem: { reason: 'reasonAlreadyImported' },
+    });
+    // Applied again all the same (as after reading it twice at once), it changes nothing.
     const again = await site.files.import(read.file, 'f.json', 'test');
     expect(again.ok && again.summary.newMessages).toBe(0);
     expect(again.ok && again.summary.known).toBeGreaterThan(0);

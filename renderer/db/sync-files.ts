@@ -22,6 +22,8 @@ export type IncomingProblem =
   | SyncFileProblem
   | DataFileProblem
   | { reason: 'reasonOwnFile' }
+  /** Applied whole before: everything in it is here (a stick plugged in twice). */
+  | { reason: 'reasonAlreadyImported' }
   | { reason: 'reasonOtherTeam'; team: string };
 
 /** A received file, checked whole: its entries, and who made it when. */
@@ -40,6 +42,9 @@ export type ReadIncoming =
 
 const teamKey = 'team';
 const exportMarksKey = 'exportMarks';
+/** Checksums of the files applied whole, newest last (a restore empties it with the log). */
+const appliedFilesKey = 'appliedFiles';
+const keptAppliedFiles = 200;
 
 type Team = { id: string };
 
@@ -66,6 +71,10 @@ export function createSyncFiles(db: DaibanDatabase, engine: SyncEngine, appVersi
       if ((await db.table(table).count()) > 0) return false;
     }
     return true;
+  }
+
+  async function appliedFiles(): Promise<string[]> {
+    return ((await db.device.get(appliedFilesKey))?.value as string[] | undefined) ?? [];
   }
 
   async function exportMarks(): Promise<Record<string, number>> {
@@ -151,6 +160,11 @@ export function createSyncFiles(db: DaibanDatabase, engine: SyncEngine, appVersi
       if (!backup && head.header.producer.node === node) {
         return { ok: false, problem: { reason: 'reasonOwnFile' } };
       }
+      // The same file again: known from its header alone, without reading 100 MB. A file that
+      // claims the checksum of one applied before but differs would change nothing either.
+      if (!backup && (await appliedFiles()).includes(head.header.sha256)) {
+        return { ok: false, problem: { reason: 'reasonAlreadyImported' } };
+      }
       const read = await readSyncFile(text, { appVersion, ...(passphrase ? { passphrase } : {}) });
       if (!read.ok) return read;
       const current = await team();
@@ -189,6 +203,10 @@ export function createSyncFiles(db: DaibanDatabase, engine: SyncEngine, appVersi
           if (!result.ok) return result;
           if (file.joinsTeam && file.header) {
             await db.device.put({ key: teamKey, value: { id: file.header.team.id } });
+          }
+          if (file.header) {
+            const applied = [...(await appliedFiles()), file.header.sha256];
+            await db.device.put({ key: appliedFilesKey, value: applied.slice(-keptAppliedFiles) });
           }
           const { summary } = result;
           await db.exchanges.add({
@@ -240,6 +258,7 @@ export function createSyncFiles(db: DaibanDatabase, engine: SyncEngine, appVersi
           await table.clear();
         }
         await db.device.delete('merkle');
+        await db.device.delete(appliedFilesKey);
         engine.forgetCaches();
         await seedDefaults(db);
         return engine.applyBatch(entries, { via: 'restore', origin: name });

@@ -8,6 +8,7 @@ import {
   ourFirstImportStep,
   rawBulkPutFinalStep,
   reImportStep,
+  reImportUnseenStep,
 } from './sync-steps';
 
 /**
@@ -28,6 +29,7 @@ export const benchSteps: readonly BenchStep[] = [
   ourFirstImportStep,
   rawBulkPutFinalStep,
   reImportStep,
+  reImportUnseenStep,
   incrementalStep,
   ourExportStep,
 ];

@@ -40,6 +40,8 @@ const zhCN = {
     confirmImport: '导入',
     imported: '已导入：新增 {{created}} 条、修改 {{updated}} 条、删除 {{deleted}} 条记录',
     nothingToImport: '文件中的更改本机都已有，无需导入。',
+    alreadyImported: '“{{name}}”已导入过，其中的更改本机都已有，无需再导入。',
+    reasonAlreadyImported: '此文件已导入过',
     badFile: '无法导入“{{name}}”：{{reason}}。本机数据没有任何改动。',
     reasonNotJson: '文件不是有效的 JSON，可能已损坏',
     reasonTruncated: '文件不完整（可能复制时中断或 U 盘被提前拔出），请重新导出',
@@ -181,6 +183,8 @@ const en: typeof zhCN = {
     confirmImport: 'Import',
     imported: 'Imported: {{created}} new, {{updated}} changed, {{deleted}} deleted records',
     nothingToImport: 'Every change in the file is already here; nothing to import.',
+    alreadyImported: '“{{name}}” was imported before: every change in it is already here.',
+    reasonAlreadyImported: 'this file was imported before',
     badFile: 'Cannot import “{{name}}”: {{reason}}. Nothing on this computer was changed.',
     reasonNotJson: 'the file is not valid JSON; it may be damaged',
     reasonTruncated:

@@ -221,6 +221,13 @@ export function useImportFile() {
       setProgress({ phase: 'reading', percent: 0 });
       read = await worker.open(opened.text, { passphrase }).finally(() => setProgress(null));
     }
+    if (!read.ok && 'problem' in read && read.problem.reason === 'reasonAlreadyImported') {
+      modal.info({
+        title: t('sync.import'),
+        content: t('sync.alreadyImported', { name: opened.name }),
+      });
+      return;
+    }
     if (!read.ok) return refuseFailure(opened.name, read);
     await preview(opened.name, read);
   }
