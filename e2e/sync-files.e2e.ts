@@ -1,5 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
+import { emptyProjectInput } from '../shared/domain/project';
 import { AppPage } from './pages/app.page';
 import { dataOf, SyncPage } from './pages/sync.page';
 
@@ -188,30 +189,10 @@ test('an encrypted file opens with its passphrase; a UTF-16 copy and an old data
       tables: {
         projects: [
           {
+            ...emptyProjectInput(),
             id: '5b0c7a3e-9d2f-4c1b-8e6a-1f2d3c4b5a69',
             name: '旧文件里的项目',
-            code: '',
             ownerCompany: '某公司',
-            ownerContact: '',
-            ownerPhone: '',
-            category: 'industry',
-            level: 'district',
-            totalInvestment: null,
-            site: '',
-            landStatus: 'none',
-            landDealOn: null,
-            landDeliveredOn: null,
-            constructionPermitOn: null,
-            worksStartOn: null,
-            completedOn: null,
-            startOnLandDeal: false,
-            landWithDesign: false,
-            helperAgentIds: [],
-            leaderInCharge: '',
-            attorneySignedOn: null,
-            attorneyStages: [],
-            status: 'active',
-            notes: '',
             createdAt: '2026-11-19T00:00:00.000Z',
             updatedAt: '2026-11-19T00:00:00.000Z',
             deleted: false,

@@ -81,6 +81,20 @@ export type Exchange = {
   conflicts: number;
 };
 
+/** The tables version 2 added (exported so the upgrade tests can make a v2 database). */
+export const storesV2 = {
+  helperAgents: 'id',
+  approvalItems: 'id, projectId',
+  missingItems: 'id, projectId, approvalItemId',
+  handlingSteps: 'id, projectId',
+  problems: 'id, projectId',
+  catalogItems: 'id',
+  holidaySchedules: 'id, year',
+  settings: 'id',
+  changes: 'id, recordId',
+  device: 'key',
+} as const;
+
 /**
  * The app's IndexedDB database. Versions only ever get added: each `version(n)` stays as written
  * so every user's database upgrades step by step. Only files in renderer/db touch it.
@@ -111,18 +125,7 @@ export class DaibanDatabase extends Dexie {
       projects: 'id, updatedAt',
     });
     this.version(2)
-      .stores({
-        helperAgents: 'id',
-        approvalItems: 'id, projectId',
-        missingItems: 'id, projectId, approvalItemId',
-        handlingSteps: 'id, projectId',
-        problems: 'id, projectId',
-        catalogItems: 'id',
-        holidaySchedules: 'id, year',
-        settings: 'id',
-        changes: 'id, recordId',
-        device: 'key',
-      })
+      .stores(storesV2)
       .upgrade(async (tx) => {
         // v1 kept the helper-agent as a name on the project; v2 has helper-agent records.
         const agents = new Map<string, HelperAgent>();

@@ -15,7 +15,7 @@ import {
   readLiveRows,
   schedulesForCounting,
 } from './live-records';
-import { createReplica, type Replica } from './test-replica';
+import { carry, createTeam, type Replica } from './test-replica';
 
 const input: ProjectInput = {
   ...emptyProjectInput(),
@@ -25,39 +25,11 @@ const input: ProjectInput = {
 
 const calendar = createWorkingDayCalendar([]);
 const today = '2026-11-29';
-const replicas: Replica[] = [];
+const team = createTeam();
 
-async function computer(name: string) {
-  const replica = createReplica();
-  replicas.push(replica);
-  await replica.repos.saveActor({ name, unit: '某某镇人民政府' });
-  await replica.repos.seedCatalog();
-  return replica;
-}
+const computer = (name: string, unit?: string) => team.computer(name, unit);
 
-afterEach(async () => {
-  for (const replica of replicas.splice(0)) await replica.db.delete();
-});
-
-/** Carries everything new from one computer to another by sync file, as a USB stick does. */
-async function carry(from: Replica, to: Replica) {
-  const file = await from.files.exportFile({ destination: 'stick', producerName: '' });
-  await from.files.markExported('stick', file.seq, {
-    at: '',
-    by: '',
-    direction: 'export',
-    file: 'f.json',
-    destination: 'stick',
-    messages: file.messages,
-    rows: file.rows,
-    applied: 0,
-    conflicts: 0,
-  });
-  const read = await to.files.read(file.text);
-  if (!read.ok) throw new Error(JSON.stringify(read.problem));
-  const result = await to.files.import(read.file, 'f.json', 'test');
-  if (!result.ok) throw new Error(JSON.stringify(result.problem));
-}
+afterEach(() => team.cleanUp());
 
 /**
  * A project with one of everything: an item accepted early in November under 容缺 (overdue by

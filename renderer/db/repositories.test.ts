@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import { emptyProjectInput, type ProjectInput } from '../../shared/domain/project';
-import { DaibanDatabase } from './database';
+import { DaibanDatabase, storesV2 } from './database';
 import { readHistory } from './history';
 import { createSyncEngine } from './sync-engine';
 import { createReplica } from './test-replica';
@@ -202,18 +202,7 @@ describe('upgrade to per-field sync (v2 → v3)', () => {
     const name = `upgrade3-${crypto.randomUUID()}`;
     const v2 = new Dexie(name);
     v2.version(1).stores({ projects: 'id, updatedAt' });
-    v2.version(2).stores({
-      helperAgents: 'id',
-      approvalItems: 'id, projectId',
-      missingItems: 'id, projectId, approvalItemId',
-      handlingSteps: 'id, projectId',
-      problems: 'id, projectId',
-      catalogItems: 'id',
-      holidaySchedules: 'id, year',
-      settings: 'id',
-      changes: 'id, recordId',
-      device: 'key',
-    });
+    v2.version(2).stores(storesV2);
     const meta = { createdAt: '2026-11-01T00:00:00.000Z', deleted: false };
     const project = {
       ...emptyProjectInput(),

@@ -5,7 +5,7 @@ import { ClockDriftError } from '../../shared/sync/clock';
 import { formatTimestamp } from '../../shared/sync/timestamp';
 import type { SyncFileEntry } from '../../shared/sync/sync-entries';
 import { readHistory } from './history';
-import { createReplica, type Replica } from './test-replica';
+import { carry, createTeam } from './test-replica';
 
 const input: ProjectInput = {
   ...emptyProjectInput(),
@@ -14,41 +14,11 @@ const input: ProjectInput = {
   level: 'city',
 };
 
-const replicas: Replica[] = [];
+const team = createTeam();
 
-async function computer(name: string, unit = '某某镇人民政府') {
-  const replica = createReplica();
-  replicas.push(replica);
-  await replica.repos.saveActor({ name, unit });
-  await replica.repos.seedCatalog();
-  return replica;
-}
+const computer = (name: string, unit?: string) => team.computer(name, unit);
 
-afterEach(async () => {
-  for (const replica of replicas.splice(0)) await replica.db.delete();
-});
-
-/** Carries everything new from one computer to another by sync file, as a USB stick does. */
-async function carry(from: Replica, to: Replica, destination = 'stick') {
-  const actor = await from.repos.loadActor();
-  const file = await from.files.exportFile({ destination, producerName: actor?.name ?? '' });
-  await from.files.markExported(destination, file.seq, {
-    at: '',
-    by: '',
-    direction: 'export',
-    file: 'f.json',
-    destination,
-    messages: file.messages,
-    rows: file.rows,
-    applied: 0,
-    conflicts: 0,
-  });
-  const read = await to.files.read(file.text);
-  if (!read.ok) throw new Error(JSON.stringify(read.problem));
-  const result = await to.files.import(read.file, 'f.json', 'test');
-  if (!result.ok) throw new Error(JSON.stringify(result.problem));
-  return result.summary;
-}
+afterEach(() => team.cleanUp());
 
 describe('per-field sync by file', () => {
   it('brings a project to another computer, with its author in 修改记录', async () => {

@@ -53,3 +53,45 @@ function createReplicaOn(name: string, clock: { now: Date }) {
 }
 
 export type Replica = ReturnType<typeof createReplica>;
+
+/**
+ * Computers of one team for a test, each set up as a user would at first start; `cleanUp` in an
+ * afterEach deletes their databases.
+ */
+export function createTeam() {
+  const replicas: Replica[] = [];
+  return {
+    async computer(name: string, unit = '某某镇人民政府') {
+      const replica = createReplica();
+      replicas.push(replica);
+      await replica.repos.saveActor({ name, unit });
+      await replica.repos.seedCatalog();
+      return replica;
+    },
+    async cleanUp() {
+      for (const replica of replicas.splice(0)) await replica.db.delete();
+    },
+  };
+}
+
+/** Carries everything new from one computer to another by sync file, as a USB stick does. */
+export async function carry(from: Replica, to: Replica, destination = 'stick') {
+  const actor = await from.repos.loadActor();
+  const file = await from.files.exportFile({ destination, producerName: actor?.name ?? '' });
+  await from.files.markExported(destination, file.seq, {
+    at: '',
+    by: '',
+    direction: 'export',
+    file: 'f.json',
+    destination,
+    messages: file.messages,
+    rows: file.rows,
+    applied: 0,
+    conflicts: 0,
+  });
+  const read = await to.files.read(file.text);
+  if (!read.ok) throw new Error(JSON.stringify(read.problem));
+  const result = await to.files.import(read.file, 'f.json', 'test');
+  if (!result.ok) throw new Error(JSON.stringify(result.problem));
+  return result.summary;
+}
