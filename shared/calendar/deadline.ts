@@ -14,9 +14,9 @@ export type PausedInterval = { from: string; to: string | null };
 
 /**
  * `daysUsed` is in the limit's unit (working or calendar days).
- * `estimatedYears`: years from the acceptance year to the due date's (or pause's) year that have
- * no holiday data, so were counted with weekends only. The UI must warn about them; [] when every
- * year is covered.
+ * `estimatedYears`: years from the acceptance year to the due date's (or pause's) year without the
+ * State Council's schedule, so counted with an estimate (the law's holidays, or weekends only; see
+ * working-day-calendar.ts). The UI must warn about them; [] when every year is covered.
  */
 export type DueDate =
   | { status: 'running'; dueDate: string; estimatedYears: number[] }
@@ -156,4 +156,24 @@ export function deadlineTier(
   }
   const tier = workingDaysLeft <= warnWithinWorkingDays ? 'warning' : 'normal';
   return { tier, workingDaysLeft };
+}
+
+/**
+ * How late an overdue deadline is: the working days d with dueDate < d ≤ today (0 while it is not
+ * overdue). A deadline missed on Friday is 0 working days late on Saturday and 1 on Monday: the
+ * count says how many working days were lost, which is what a department is asked about.
+ */
+export function workingDaysOverdue(
+  calendar: WorkingDayCalendar,
+  dueDate: string,
+  today: string,
+): number {
+  requireIsoDate(dueDate, 'dueDate');
+  requireIsoDate(today, 'today');
+  let count = 0;
+  for (let date = calendar.nextWorkingDay(dueDate); date <= today;) {
+    count += 1;
+    date = calendar.nextWorkingDay(date);
+  }
+  return count;
 }

@@ -8,6 +8,15 @@ export {
   type YearSchedule,
 } from './year-schedule';
 export {
+  canEstimate,
+  estimateHolidays,
+  estimatedYearRange,
+  festivals,
+  statutoryDays,
+  type EstimatedHoliday,
+  type Festival,
+} from './statutory-holidays';
+export {
   builtinYears,
   createWorkingDayCalendar,
   type WorkingDayCalendar,
@@ -15,6 +24,7 @@ export {
 export {
   computeDueDate,
   deadlineTier,
+  workingDaysOverdue,
   type DeadlineTier,
   type DueDate,
   type DueDateInput,

@@ -4,6 +4,7 @@ import { addDays, getYear, isWeekend, parseISO } from 'date-fns';
 // it shifts every holiday a day early. The JSON holds the same State Council schedules as plain keys.
 import builtinData from 'chinese-days/dist/chinese-days.json';
 import { formatIsoDate, requireIsoDate } from './iso-date';
+import { canEstimate, estimateHolidays } from './statutory-holidays';
 import { yearScheduleSchema, type YearSchedule } from './year-schedule';
 
 /** The years chinese-days 1.5.7 holds the State Council schedule for. */
@@ -14,13 +15,14 @@ export const builtinYears = { from: 2004, to: 2026 } as const;
  *
  * A working day is a make-up workday (调休上班, often a Saturday or Sunday) or a Monday–Friday that
  * is not a statutory holiday. A year a user entered a schedule for uses that schedule only, even
- * inside the built-in range, so a correction to the built-in data is possible. A year with no
- * data at all counts weekends only: callers must show that the result is an estimate
- * (`hasHolidayData`).
+ * inside the built-in range, so a correction to the built-in data is possible. A later year with
+ * no schedule counts the holidays the law fixes (statutory-holidays.ts: festival days and their
+ * 补假, no make-up workdays, which only the notice decides); other years without data count
+ * weekends only. Either way callers must show that the result is an estimate (`hasHolidayData`).
  */
 export type WorkingDayCalendar = {
   isWorkingDay(date: string): boolean;
-  /** True for built-in years and years with a user schedule. */
+  /** True for built-in years and years with a user schedule: the State Council's own schedule. */
   hasHolidayData(year: number): boolean;
   /** The first working day strictly after `date`. */
   nextWorkingDay(date: string): string;
@@ -49,6 +51,24 @@ function groupByYear(holidays: readonly string[], makeUpWorkdays: readonly strin
   return byYear;
 }
 
+const estimates = new Map<number, DayExceptions | undefined>();
+
+/** The law's holidays of a year without data (the same for every calendar: computed once). */
+function estimatedExceptions(year: number): DayExceptions | undefined {
+  if (!estimates.has(year)) {
+    estimates.set(
+      year,
+      canEstimate(year)
+        ? {
+            holidays: new Set(estimateHolidays(year).map(({ date }) => date)),
+            makeUpWorkdays: new Set(),
+          }
+        : undefined,
+    );
+  }
+  return estimates.get(year);
+}
+
 /**
  * The calendar for the given user schedules (at most one a year; if a year repeats, the later
  * entry wins). A calendar never changes, so it remembers its answers: build a new one when the
@@ -66,7 +86,8 @@ export function createWorkingDayCalendar(
     });
   }
 
-  const exceptionsFor = (year: number) => userExceptions.get(year) ?? builtinExceptions.get(year);
+  const exceptionsFor = (year: number) =>
+    userExceptions.get(year) ?? builtinExceptions.get(year) ?? estimatedExceptions(year);
 
   const isWorkingDate = (day: Date, date: string) => {
     const exceptions = exceptionsFor(getYear(day));

@@ -94,7 +94,7 @@ describe('deadlines derived for today', () => {
     expect(deadlines).toEqual([]);
   });
 
-  it('carries the no-holiday-data warning into 2027', () => {
+  it('carries the estimate warning into 2027', () => {
     const lateItem = { ...accepted, acceptedOn: '2026-12-15', submittedOn: '2026-12-14' };
     const [deadline] = collectDeadlines(
       { approvalItems: [lateItem], missingItems: [], handlingSteps: [] },
@@ -102,7 +102,8 @@ describe('deadlines derived for today', () => {
       '2026-12-20',
       3,
     );
-    expect(deadline).toMatchObject({ dueDate: '2027-01-12', estimatedYears: [2027] });
+    // 元旦 2027 off by the law: one day later than counting weekends only.
+    expect(deadline).toMatchObject({ dueDate: '2027-01-13', estimatedYears: [2027] });
   });
 });
 

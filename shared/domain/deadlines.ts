@@ -1,4 +1,9 @@
-import { computeDueDate, deadlineTier, type DeadlineTier } from '../calendar/deadline';
+import {
+  computeDueDate,
+  deadlineTier,
+  workingDaysOverdue,
+  type DeadlineTier,
+} from '../calendar/deadline';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { clockStatuses, runningLimit, type ApprovalItem } from './approval-item';
 import type { HandlingStep } from './handling-step';
@@ -22,7 +27,9 @@ export type Deadline = {
   dueDate: string;
   tier: DeadlineTier;
   workingDaysLeft: number;
-  /** Years the count ran through without holiday data (weekends only): shown as a warning. */
+  /** Working days since the due date, today included: 0 unless overdue. */
+  workingDaysOverdue: number;
+  /** Years the count ran through without the State Council's schedule: shown as a warning. */
   estimatedYears: number[];
 };
 
@@ -52,7 +59,7 @@ export function collectDeadlines(
 ): Deadline[] {
   const deadlines: Deadline[] = [];
   const add = (
-    base: Omit<Deadline, 'tier' | 'workingDaysLeft' | 'estimatedYears'>,
+    base: Omit<Deadline, 'tier' | 'workingDaysLeft' | 'workingDaysOverdue' | 'estimatedYears'>,
     estimatedYears: number[] = [],
   ) => {
     const { tier, workingDaysLeft } = deadlineTier(
@@ -61,7 +68,8 @@ export function collectDeadlines(
       today,
       warnWithinWorkingDays,
     );
-    deadlines.push({ ...base, tier, workingDaysLeft, estimatedYears });
+    const overdue = tier === 'overdue' ? workingDaysOverdue(calendar, base.dueDate, today) : 0;
+    deadlines.push({ ...base, tier, workingDaysLeft, workingDaysOverdue: overdue, estimatedYears });
   };
 
   const liveItems = new Map(
