@@ -139,71 +139,79 @@ describe('parseYearScheduleText', () => {
   ])('reports %s as validation.scheduleLine on its line', (_, text, line) => {
     expect(parseYearScheduleText(text)).toEqual({
       ok: false,
-      line,
-      error: 'validation.scheduleLine',
+      errors: [{ line, error: 'validation.scheduleLine' }],
+    });
+  });
+
+  it('lists every line that cannot be taken, not only the first', () => {
+    const text = [
+      '休 2027-01-01',
+      '放 2027-01-02',
+      '休 2027-02-30',
+      '班 2027-01-01',
+      '休 2027-03-01',
+    ];
+    expect(parseYearScheduleText(text.join('\n'))).toEqual({
+      ok: false,
+      errors: [
+        { line: 2, error: 'validation.scheduleLine' },
+        { line: 3, error: 'validation.date' },
+        { line: 4, error: 'validation.scheduleConflict' },
+      ],
     });
   });
 
   it('reports dates from two years on the line that changes year', () => {
     expect(parseYearScheduleText('休 2027-01-01\n# note\n班 2026-12-26')).toEqual({
       ok: false,
-      line: 3,
-      error: 'validation.scheduleYear',
+      errors: [{ line: 3, error: 'validation.scheduleYear' }],
     });
     expect(parseYearScheduleText('休 2026-12-31~2027-01-02')).toEqual({
       ok: false,
-      line: 1,
-      error: 'validation.scheduleYear',
+      errors: [{ line: 1, error: 'validation.scheduleYear' }],
     });
   });
 
   it('reports a day that is both a holiday and a make-up workday', () => {
     expect(parseYearScheduleText('休 2027-02-06~2027-02-12\n班 2027-02-08')).toEqual({
       ok: false,
-      line: 2,
-      error: 'validation.scheduleConflict',
+      errors: [{ line: 2, error: 'validation.scheduleConflict' }],
     });
   });
 
   it('reports a day listed twice', () => {
     expect(parseYearScheduleText('休 2027-02-06~2027-02-12\n休 2027-02-12')).toEqual({
       ok: false,
-      line: 2,
-      error: 'validation.scheduleDuplicate',
+      errors: [{ line: 2, error: 'validation.scheduleDuplicate' }],
     });
   });
 
   it('reports a day that does not exist', () => {
     expect(parseYearScheduleText('休 2027-02-01\n休 2027-02-30')).toEqual({
       ok: false,
-      line: 2,
-      error: 'validation.date',
+      errors: [{ line: 2, error: 'validation.date' }],
     });
     expect(parseYearScheduleText('休 2027-02-25~2027-02-30')).toEqual({
       ok: false,
-      line: 1,
-      error: 'validation.date',
+      errors: [{ line: 1, error: 'validation.date' }],
     });
   });
 
   it('reports a range that ends before it starts', () => {
     expect(parseYearScheduleText('休 2027-02-12~2027-02-06')).toEqual({
       ok: false,
-      line: 1,
-      error: 'validation.scheduleRange',
+      errors: [{ line: 1, error: 'validation.scheduleRange' }],
     });
   });
 
   it('reports text with no entries', () => {
     expect(parseYearScheduleText('')).toEqual({
       ok: false,
-      line: 0,
-      error: 'validation.scheduleEmpty',
+      errors: [{ line: 0, error: 'validation.scheduleEmpty' }],
     });
     expect(parseYearScheduleText('# 只有注释\n\n')).toEqual({
       ok: false,
-      line: 0,
-      error: 'validation.scheduleEmpty',
+      errors: [{ line: 0, error: 'validation.scheduleEmpty' }],
     });
   });
 
@@ -211,28 +219,23 @@ describe('parseYearScheduleText', () => {
     const json = (value: unknown) => parseYearScheduleText(JSON.stringify(value));
     expect(parseYearScheduleText('{ "year": 2027, ')).toEqual({
       ok: false,
-      line: 0,
-      error: 'validation.scheduleJson',
+      errors: [{ line: 0, error: 'validation.scheduleJson' }],
     });
     expect(json({ year: 2027, holidays: ['2027-02-30'], makeUpWorkdays: [] })).toEqual({
       ok: false,
-      line: 0,
-      error: 'validation.date',
+      errors: [{ line: 0, error: 'validation.date' }],
     });
     expect(json({ year: 2027, holidays: ['2028-01-01'], makeUpWorkdays: [] })).toEqual({
       ok: false,
-      line: 0,
-      error: 'validation.scheduleYear',
+      errors: [{ line: 0, error: 'validation.scheduleYear' }],
     });
     expect(json({ year: 2027, holidays: ['2027-01-01'], makeUpWorkdays: ['2027-01-01'] })).toEqual({
       ok: false,
-      line: 0,
-      error: 'validation.scheduleConflict',
+      errors: [{ line: 0, error: 'validation.scheduleConflict' }],
     });
     expect(json({ year: 2027, holidays: '2027-01-01' })).toEqual({
       ok: false,
-      line: 0,
-      error: 'validation.scheduleJson',
+      errors: [{ line: 0, error: 'validation.scheduleJson' }],
     });
   });
 });

@@ -71,8 +71,11 @@ export const scheduleTextErrors = [
 export type ScheduleTextError = (typeof scheduleTextErrors)[number];
 
 /** `line` is 1-based; 0 when the problem is not on one line (empty text, JSON input). */
+export type ScheduleLineError = { line: number; error: ScheduleTextError };
+
+/** Every line that cannot be taken is listed, so a pasted text is fixed in one pass. */
 export type ParseYearScheduleResult =
-  { ok: true; schedule: YearSchedule } | { ok: false; line: number; error: ScheduleTextError };
+  { ok: true; schedule: YearSchedule } | { ok: false; errors: ScheduleLineError[] };
 
 const datePattern = String.raw`(\d{4}-\d{1,2}-\d{1,2})`;
 // '-' cannot separate a range because dates contain it; 至 and the full-width ～ are what people type.
@@ -91,7 +94,8 @@ const referenceDate = new Date(2000, 0, 1);
  *     班 2027-02-14               a make-up workday (调休上班)
  *
  * Months and days may drop the leading zero (2027-2-6). JSON text of a YearSchedule is accepted
- * too. All dates must be in one year; the first dated line sets it.
+ * too. All dates must be in one year; the first dated line sets it. A line in error adds none of
+ * its days, and the lines after it are still read and checked.
  */
 export function parseYearScheduleText(text: string): ParseYearScheduleResult {
   const trimmed = text.trim();
@@ -99,41 +103,44 @@ export function parseYearScheduleText(text: string): ParseYearScheduleResult {
 
   let year: number | undefined;
   const kinds = new Map<string, '休' | '班'>();
+  const errors: ScheduleLineError[] = [];
   const lines = text.split(/\r\n|\r|\n/);
   for (const [index, rawLine] of lines.entries()) {
-    const lineNumber = index + 1;
     const line = rawLine.trim();
     if (line === '' || line.startsWith('#') || line.startsWith('＃')) continue;
+    const error = readLine(line);
+    if (error) errors.push({ line: index + 1, error });
+  }
 
-    const fail = (error: ScheduleTextError): ParseYearScheduleResult => ({
-      ok: false,
-      line: lineNumber,
-      error,
-    });
+  function readLine(line: string): ScheduleTextError | undefined {
     const match = linePattern.exec(line);
     const kind = match?.[1];
     const firstText = match?.[2];
     if (!match || (kind !== '休' && kind !== '班') || firstText === undefined) {
-      return fail('validation.scheduleLine');
+      return 'validation.scheduleLine';
     }
     const first = parseLenientDate(firstText);
     const last = match[3] === undefined ? first : parseLenientDate(match[3]);
-    if (!first || !last) return fail('validation.date');
-    if (isBefore(last, first)) return fail('validation.scheduleRange');
+    if (!first || !last) return 'validation.date';
+    if (isBefore(last, first)) return 'validation.scheduleRange';
 
     year ??= getYear(first);
-    if (getYear(first) !== year || getYear(last) !== year) return fail('validation.scheduleYear');
+    if (getYear(first) !== year || getYear(last) !== year) return 'validation.scheduleYear';
 
-    for (const day of eachDayOfInterval({ start: first, end: last })) {
-      const date = formatIsoDate(day);
+    const dates = eachDayOfInterval({ start: first, end: last }).map(formatIsoDate);
+    for (const date of dates) {
       const earlier = kinds.get(date);
-      if (earlier === kind) return fail('validation.scheduleDuplicate');
-      if (earlier !== undefined) return fail('validation.scheduleConflict');
-      kinds.set(date, kind);
+      if (earlier === kind) return 'validation.scheduleDuplicate';
+      if (earlier !== undefined) return 'validation.scheduleConflict';
     }
+    for (const date of dates) kinds.set(date, kind);
+    return undefined;
   }
 
-  if (year === undefined) return { ok: false, line: 0, error: 'validation.scheduleEmpty' };
+  if (errors.length > 0) return { ok: false, errors };
+  if (year === undefined) {
+    return { ok: false, errors: [{ line: 0, error: 'validation.scheduleEmpty' }] };
+  }
   const datesOf = (wanted: '休' | '班') =>
     [...kinds]
       .filter(([, kind]) => kind === wanted)
@@ -155,13 +162,13 @@ function parseScheduleJson(text: string): ParseYearScheduleResult {
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, line: 0, error: 'validation.scheduleJson' };
+    return { ok: false, errors: [{ line: 0, error: 'validation.scheduleJson' }] };
   }
   const result = yearScheduleSchema.safeParse(value);
   if (!result.success) {
     const message = result.error.issues[0]?.message;
     const error = scheduleTextErrors.find((key) => key === message) ?? 'validation.scheduleJson';
-    return { ok: false, line: 0, error };
+    return { ok: false, errors: [{ line: 0, error }] };
   }
   const { year, holidays, makeUpWorkdays } = result.data;
   return {
