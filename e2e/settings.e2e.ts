@@ -32,7 +32,9 @@ test('a pasted 2027 schedule is listed and the 2027 warning goes away', async ({
   const settings = new SettingsPage(page);
   await settings.open();
   const warning = settings.missingYearAlert(2027);
-  await expect(warning).toContainText('2027 年的期限按周末推算，仅供参考');
+  await expect(warning).toContainText(
+    '2027 年的期限暂按法定节假日推算（含补假，调休上班日未知），仅供参考',
+  );
   await expect(settings.missingYearAlert(2026)).toHaveCount(0);
 
   // The banner's own button leads to the editor.

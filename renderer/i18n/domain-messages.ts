@@ -134,9 +134,12 @@ const zhCN = {
     dueOn: '{{date}} 到期',
     daysLeft: '剩 {{count}} 个工作日',
     dueToday: '今日到期',
-    overdueBy: '已逾期',
+    overdueBy: '已逾期 {{count}} 个工作日',
+    overdueOnRestDay: '已逾期（今日休息）',
     paused: '暂停计时中（已用 {{count}} 天）',
-    estimated: '{{years}} 年节假日安排未录入，按周末推算，仅供参考',
+    estimated:
+      '{{years}} 年的国务院节假日安排未录入：按法定节假日推算（含补假，调休上班日未知），仅供参考',
+    estimatedTag: '仅供参考',
     kind: {
       approvalItem: '审批时限',
       missingItem: '容缺补齐',
@@ -313,9 +316,12 @@ const en: Shape<typeof zhCN> = {
     dueOn: 'due {{date}}',
     daysLeft: '{{count}} working days left',
     dueToday: 'due today',
-    overdueBy: 'overdue',
+    overdueBy: 'overdue by {{count}} working days',
+    overdueOnRestDay: 'overdue (today is a day off)',
     paused: 'clock paused ({{count}} days used)',
-    estimated: 'No holiday schedule for {{years}}: counted with weekends only, for reference',
+    estimated:
+      'No State Council schedule entered for {{years}}: counted with the statutory holidays (days in lieu included, make-up workdays unknown), for reference only',
+    estimatedTag: 'For reference',
     kind: {
       approvalItem: 'Time limit',
       missingItem: 'Missing item',

@@ -2,6 +2,7 @@ import { WarningOutlined } from '@ant-design/icons';
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DeadlineTier } from '../../shared/calendar/deadline';
+import type { Deadline } from '../../shared/domain/deadlines';
 
 export const tierColors: Record<DeadlineTier, string> = {
   normal: 'green',
@@ -10,19 +11,21 @@ export const tierColors: Record<DeadlineTier, string> = {
 };
 
 type Props = {
-  dueDate: string;
-  tier: DeadlineTier;
-  workingDaysLeft: number;
-  /** Years counted without holiday data: the date is an estimate and says so. */
-  estimatedYears?: readonly number[];
+  deadline: Pick<
+    Deadline,
+    'dueDate' | 'tier' | 'workingDaysLeft' | 'workingDaysOverdue' | 'estimatedYears'
+  >;
 };
 
 /** A due date with its tier (正常 / 预警 / 逾期), as users scan for it. */
-export function DeadlineTag({ dueDate, tier, workingDaysLeft, estimatedYears = [] }: Props) {
+export function DeadlineTag({ deadline }: Props) {
   const { t } = useTranslation();
+  const { dueDate, tier, workingDaysLeft, workingDaysOverdue, estimatedYears } = deadline;
   const detail =
     tier === 'overdue'
-      ? t('deadline.overdueBy')
+      ? workingDaysOverdue > 0
+        ? t('deadline.overdueBy', { count: workingDaysOverdue })
+        : t('deadline.overdueOnRestDay')
       : workingDaysLeft === 0
         ? t('deadline.dueToday')
         : t('deadline.daysLeft', { count: workingDaysLeft });
@@ -31,14 +34,29 @@ export function DeadlineTag({ dueDate, tier, workingDaysLeft, estimatedYears = [
       <Tag color={tierColors[tier]}>{t(`tier.${tier}`)}</Tag>
       {t('deadline.dueOn', { date: dueDate })}
       <span style={{ color: '#888', marginLeft: 4 }}>{detail}</span>
-      {estimatedYears.length > 0 && (
-        <Tooltip title={t('deadline.estimated', { years: estimatedYears.join('、') })}>
-          <WarningOutlined
-            aria-label={t('deadline.estimated', { years: estimatedYears.join('、') })}
-            style={{ color: '#d48806', marginLeft: 4 }}
-          />
-        </Tooltip>
-      )}
+      {estimatedYears.length > 0 && <EstimateTag years={estimatedYears} />}
     </span>
+  );
+}
+
+/**
+ * Beside a date counted without the State Council's schedule: words, not only an icon, since a
+ * small ⚠ next to a green 正常 is easily read past. The full reason is its tooltip and its name.
+ */
+export function EstimateTag({ years }: { years: readonly number[] }) {
+  const { t } = useTranslation();
+  const reason = t('deadline.estimated', { years: years.join('、') });
+  return (
+    <Tooltip title={reason}>
+      <Tag
+        color="gold"
+        icon={<WarningOutlined />}
+        aria-label={reason}
+        data-testid="estimate-tag"
+        style={{ marginLeft: 6, marginRight: 0 }}
+      >
+        {t('deadline.estimatedTag')}
+      </Tag>
+    </Tooltip>
   );
 }

@@ -16,14 +16,7 @@ type Props = {
 export function ItemDueDate({ item, deadline, calendar }: Props) {
   const { t } = useTranslation();
   if (deadline) {
-    return (
-      <DeadlineTag
-        dueDate={deadline.dueDate}
-        tier={deadline.tier}
-        workingDaysLeft={deadline.workingDaysLeft}
-        estimatedYears={deadline.estimatedYears}
-      />
-    );
+    return <DeadlineTag deadline={deadline} />;
   }
   const clock = itemClock(item, calendar);
   if (clock.status === 'paused' && (item.status === 'accepted' || item.status === 'reviewing')) {

@@ -116,12 +116,7 @@ export function HandlingStepsTab({ project, records, deadlines, today, review }:
             {step.nextActionDone ? (
               <Tag color="success">{t('step.done')}</Tag>
             ) : deadline ? (
-              <DeadlineTag
-                dueDate={deadline.dueDate}
-                tier={deadline.tier}
-                workingDaysLeft={deadline.workingDaysLeft}
-                estimatedYears={deadline.estimatedYears}
-              />
+              <DeadlineTag deadline={deadline} />
             ) : null}
           </Flex>
         )}

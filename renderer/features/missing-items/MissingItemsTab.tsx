@@ -162,12 +162,7 @@ export function MissingItemsTab({
             render: (_, row) => {
               const deadline = deadlineOf.get(row.item.id);
               return row.item.status === 'pending' && deadline ? (
-                <DeadlineTag
-                  dueDate={deadline.dueDate}
-                  tier={deadline.tier}
-                  workingDaysLeft={deadline.workingDaysLeft}
-                  estimatedYears={deadline.estimatedYears}
-                />
+                <DeadlineTag deadline={deadline} />
               ) : (
                 row.item.promisedOn
               );

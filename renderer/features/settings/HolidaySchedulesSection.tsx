@@ -1,7 +1,13 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
-import { format } from 'date-fns';
+import { format, getYear, parseISO } from 'date-fns';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import {
+  canEstimate,
+  estimateHolidays,
+  type Festival,
+} from '../../../shared/calendar/statutory-holidays';
 import { builtinYears } from '../../../shared/calendar/working-day-calendar';
 import { recordIssues } from '../../../shared/domain/record-issues';
 import type { HolidaySchedule } from '../../../shared/domain/settings';
@@ -10,9 +16,33 @@ import { HistoryButton } from '../../ui/HistoryButton';
 import { NeedsReviewTag } from '../../ui/NeedsReviewTag';
 import { dateRanges, formatRange } from './schedule-text';
 import { DeleteButton } from '../../ui/DeleteButton';
+import { useToday } from '../../ui/useToday';
 import { writeErrorText } from '../../ui/write-error';
 
-type Row = { key: string; schedule?: HolidaySchedule };
+/** The built-in years, a year users entered, or a year counted with the law's holidays. */
+type Row = { key: string; schedule?: HolidaySchedule; estimatedYear?: number };
+
+/** An estimated year's days off by festival, 补假 said as such: what the deadlines assume. */
+function describeEstimate(year: number, t: TFunction): string[] {
+  const byFestival = new Map<Festival, { days: string[]; inLieu: string[] }>();
+  for (const { date, festival, inLieu } of estimateHolidays(year)) {
+    const entry = byFestival.get(festival) ?? { days: [], inLieu: [] };
+    (inLieu ? entry.inLieu : entry.days).push(date);
+    byFestival.set(festival, entry);
+  }
+  const ranges = (dates: string[]) => dateRanges(dates).map(formatRange).join('、');
+  return [...byFestival].map(([festival, { days, inLieu }]) =>
+    [
+      t('teamSettings.holidays.estimatedDay', {
+        festival: t(`teamSettings.festival.${festival}`),
+        dates: ranges(days),
+      }),
+      inLieu.length > 0 ? t('teamSettings.holidays.inLieu', { dates: ranges(inLieu) }) : '',
+    ]
+      .filter(Boolean)
+      .join('，'),
+  );
+}
 
 const isBuiltinYear = (year: number) => year >= builtinYears.from && year <= builtinYears.to;
 
@@ -26,12 +56,21 @@ type Props = {
 export function HolidaySchedulesSection({ schedules, onEdit }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const thisYear = getYear(parseISO(useToday()));
   const replaced = (schedules ?? [])
     .filter((row) => isBuiltinYear(row.year))
     .map((row) => row.year);
+  // The years open deadlines run into: shown with what is assumed for them until entered.
+  const estimated = [thisYear, thisYear + 1].filter(
+    (year) =>
+      canEstimate(year) &&
+      !isBuiltinYear(year) &&
+      !(schedules ?? []).some((row) => row.year === year),
+  );
   const rows: Row[] = [
     { key: 'builtin' },
     ...(schedules ?? []).map((schedule) => ({ key: schedule.id, schedule })),
+    ...estimated.map((year) => ({ key: `estimate-${year}`, estimatedYear: year })),
   ];
 
   async function remove(schedule: HolidaySchedule) {
@@ -64,21 +103,32 @@ export function HolidaySchedulesSection({ schedules, onEdit }: Props) {
         pagination={false}
         data-testid="holiday-years"
         expandable={{
-          rowExpandable: (row) => row.schedule !== undefined,
-          expandedRowRender: ({ schedule }) =>
-            schedule && (
+          rowExpandable: (row) => row.schedule !== undefined || row.estimatedYear !== undefined,
+          expandedRowRender: ({ schedule, estimatedYear }) =>
+            estimatedYear !== undefined ? (
               <Space orientation="vertical" size={2}>
-                <span>
-                  {t('teamSettings.scheduleEditor.holidaysLabel')}：
-                  {dateRanges(schedule.holidays).map(formatRange).join('、') ||
-                    t('teamSettings.scheduleEditor.none')}
-                </span>
-                <span>
-                  {t('teamSettings.scheduleEditor.makeUpsLabel')}：
-                  {dateRanges(schedule.makeUpWorkdays).map(formatRange).join('、') ||
-                    t('teamSettings.scheduleEditor.none')}
-                </span>
+                {describeEstimate(estimatedYear, t).map((line) => (
+                  <span key={line}>{line}</span>
+                ))}
+                <Typography.Text type="secondary">
+                  {t('teamSettings.holidays.estimatedHint')}
+                </Typography.Text>
               </Space>
+            ) : (
+              schedule && (
+                <Space orientation="vertical" size={2}>
+                  <span>
+                    {t('teamSettings.scheduleEditor.holidaysLabel')}：
+                    {dateRanges(schedule.holidays).map(formatRange).join('、') ||
+                      t('teamSettings.scheduleEditor.none')}
+                  </span>
+                  <span>
+                    {t('teamSettings.scheduleEditor.makeUpsLabel')}：
+                    {dateRanges(schedule.makeUpWorkdays).map(formatRange).join('、') ||
+                      t('teamSettings.scheduleEditor.none')}
+                  </span>
+                </Space>
+              )
             ),
         }}
         columns={[
@@ -86,20 +136,27 @@ export function HolidaySchedulesSection({ schedules, onEdit }: Props) {
             title: t('teamSettings.holidays.year'),
             key: 'year',
             width: 150,
-            render: (_, { schedule }) =>
+            render: (_, { schedule, estimatedYear }) =>
               schedule ? (
                 <Space size={4}>
                   {schedule.year}
                   <NeedsReviewTag issues={recordIssues('holidaySchedules', schedule)} />
                 </Space>
               ) : (
-                t('teamSettings.holidays.builtinYears', builtinYears)
+                (estimatedYear ?? t('teamSettings.holidays.builtinYears', builtinYears))
               ),
           },
           {
             title: t('teamSettings.holidays.source'),
             key: 'source',
-            render: (_, { schedule }) => {
+            render: (_, { schedule, estimatedYear }) => {
+              if (estimatedYear !== undefined) {
+                return (
+                  <Tag color="gold" data-testid="estimated-year">
+                    {t('teamSettings.holidays.estimatedSource')}
+                  </Tag>
+                );
+              }
               if (!schedule) {
                 return (
                   <Space size={4} wrap>
@@ -123,8 +180,14 @@ export function HolidaySchedulesSection({ schedules, onEdit }: Props) {
             title: t('teamSettings.holidays.holidayCount'),
             key: 'holidays',
             width: 90,
-            render: (_, { schedule }) =>
-              schedule ? t('teamSettings.holidays.days', { count: schedule.holidays.length }) : '—',
+            render: (_, { schedule, estimatedYear }) =>
+              schedule
+                ? t('teamSettings.holidays.days', { count: schedule.holidays.length })
+                : estimatedYear !== undefined
+                  ? t('teamSettings.holidays.days', {
+                      count: estimateHolidays(estimatedYear).length,
+                    })
+                  : '—',
           },
           {
             title: t('teamSettings.holidays.makeUpCount'),
@@ -146,31 +209,37 @@ export function HolidaySchedulesSection({ schedules, onEdit }: Props) {
             title: t('common.actions'),
             key: 'actions',
             width: 260,
-            render: (_, { schedule }) =>
-              schedule && (
-                <Space size={0}>
-                  <Button
-                    size="small"
-                    type="link"
-                    icon={<EditOutlined />}
-                    onClick={() => onEdit(schedule)}
-                  >
-                    {t('teamSettings.holidays.view')}
-                  </Button>
-                  <DeleteButton
-                    title={t('teamSettings.holidays.confirmDelete', { year: schedule.year })}
-                    description={
-                      <div style={{ maxWidth: 300 }}>
-                        {t('teamSettings.holidays.deleteHint', { year: schedule.year })}
-                      </div>
-                    }
-                    onConfirm={() => void remove(schedule)}
-                  />
-                  <HistoryButton
-                    recordId={schedule.id}
-                    title={t('teamSettings.scheduleEditor.editTitle', { year: schedule.year })}
-                  />
-                </Space>
+            render: (_, { schedule, estimatedYear }) =>
+              estimatedYear !== undefined ? (
+                <Button size="small" type="link" onClick={() => onEdit()}>
+                  {t('teamSettings.holidays.missingAction', { year: estimatedYear })}
+                </Button>
+              ) : (
+                schedule && (
+                  <Space size={0}>
+                    <Button
+                      size="small"
+                      type="link"
+                      icon={<EditOutlined />}
+                      onClick={() => onEdit(schedule)}
+                    >
+                      {t('teamSettings.holidays.view')}
+                    </Button>
+                    <DeleteButton
+                      title={t('teamSettings.holidays.confirmDelete', { year: schedule.year })}
+                      description={
+                        <div style={{ maxWidth: 300 }}>
+                          {t('teamSettings.holidays.deleteHint', { year: schedule.year })}
+                        </div>
+                      }
+                      onConfirm={() => void remove(schedule)}
+                    />
+                    <HistoryButton
+                      recordId={schedule.id}
+                      title={t('teamSettings.scheduleEditor.editTitle', { year: schedule.year })}
+                    />
+                  </Space>
+                )
               ),
           },
         ]}

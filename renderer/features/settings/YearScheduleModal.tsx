@@ -1,8 +1,21 @@
 import { ImportOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Form, Input, Modal, Space, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
+import { getYear, parseISO } from 'date-fns';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseYearScheduleText, type YearSchedule } from '../../../shared/calendar/year-schedule';
+import type { NoticeEntry } from '../../../shared/calendar/holiday-notice';
+import type { YearSchedule } from '../../../shared/calendar/year-schedule';
 import { builtinYears } from '../../../shared/calendar/working-day-calendar';
 import type { HolidaySchedule } from '../../../shared/domain/settings';
 import { repositories } from '../../db';
@@ -10,9 +23,19 @@ import { useLiveRecord } from '../../db/useLiveRecord';
 import { bridge } from '../../platform/bridge';
 import { ChangedUnderneathAlert } from '../../ui/ChangedUnderneathAlert';
 import { useRecordForm } from '../../ui/useRecordForm';
+import { useToday } from '../../ui/useToday';
 import { submitOnEnter } from './submit-on-enter';
-import { scheduleErrorText } from './schedule-errors';
-import { dateRanges, formatRange, scheduleToText, weekdayMakeUpWorkdays } from './schedule-text';
+import { noticeProblemText, noticeRemarkText, scheduleErrorText } from './schedule-errors';
+import {
+  dateRanges,
+  formatRange,
+  readScheduleText,
+  scheduleOfReading,
+  scheduleToText,
+  weekdayMakeUpWorkdays,
+  type ScheduleReading,
+} from './schedule-text';
+import { YearCalendar } from './YearCalendar';
 
 type Props = {
   /** The saved year opened for editing; undefined to enter a new one. */
@@ -23,12 +46,6 @@ type Props = {
 };
 
 type FormValues = { text: string };
-
-/** The schedule the text stands for, or the text itself while it does not parse. */
-function scheduleOf({ text }: FormValues): YearSchedule | FormValues {
-  const parsed = parseYearScheduleText(text);
-  return parsed.ok ? parsed.schedule : { text };
-}
 
 function RangeList({ dates }: { dates: readonly string[] }) {
   const { t } = useTranslation();
@@ -41,13 +58,61 @@ function RangeList({ dates }: { dates: readonly string[] }) {
   return <span>{ranges.map(formatRange).join('、')}</span>;
 }
 
+/** The festivals as the notice lists them, with the days each gives off and makes up. */
+function NoticeEntries({ entries }: { entries: readonly NoticeEntry[] }) {
+  const { t } = useTranslation();
+  const ranges = (dates: readonly string[]) =>
+    dates.length === 0
+      ? t('teamSettings.scheduleEditor.none')
+      : dateRanges(dates).map(formatRange).join('、');
+  return (
+    <Table<NoticeEntry>
+      size="small"
+      pagination={false}
+      rowKey="line"
+      dataSource={[...entries]}
+      data-testid="notice-entries"
+      columns={[
+        {
+          title: t('teamSettings.scheduleEditor.entryFestival'),
+          dataIndex: 'festival',
+          width: 130,
+        },
+        {
+          title: t('teamSettings.scheduleEditor.holidaysLabel'),
+          key: 'holidays',
+          render: (_, entry) => ranges(entry.holidays),
+        },
+        {
+          title: t('teamSettings.scheduleEditor.makeUpsLabel'),
+          key: 'makeUps',
+          render: (_, entry) => ranges(entry.makeUpWorkdays),
+        },
+      ]}
+    />
+  );
+}
+
+/** Every line that cannot be read, each with its number: fixed in one pass, not one at a time. */
+function readingErrors(reading: ScheduleReading, t: ReturnType<typeof useTranslation>['t']) {
+  if (reading.kind === 'lines') {
+    return reading.errors.map(({ error, line }) => scheduleErrorText(error, line, t));
+  }
+  if (reading.kind === 'notice') {
+    return reading.notice.problems.map((problem) => noticeProblemText(problem, t));
+  }
+  return [];
+}
+
 /**
- * 录入/导入节假日安排: the user pastes the State Council notice as 休/班 lines (or JSON), sees what
- * will be saved, and saves one year. Nothing is saved while the text has an error.
+ * 录入/导入节假日安排: the user pastes the State Council's notice as published (or 休/班 lines, or
+ * JSON), checks what will be saved on a calendar of the year, and saves one year. Nothing is saved
+ * while the text has an error.
  */
 export function YearScheduleModal({ existing, saved, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const referenceYear = getYear(parseISO(useToday()));
   const [form] = Form.useForm<FormValues>();
   const [attempted, setAttempted] = useState(false);
   const live = useLiveRecord('holidaySchedules', existing?.id);
@@ -62,9 +127,19 @@ export function YearScheduleModal({ existing, saved, onClose }: Props) {
   );
   const text = Form.useWatch('text', form) ?? '';
 
-  // Parsed as the user types: pasting shows the preview or the faulty line at once.
-  const result = text.trim() === '' && !attempted ? undefined : parseYearScheduleText(text);
-  const schedule: YearSchedule | undefined = result?.ok ? result.schedule : undefined;
+  // Read as the user types: pasting shows the preview or the faulty lines at once.
+  const reading = readScheduleText(text, referenceYear);
+  const schedule = scheduleOfReading(reading) ?? undefined;
+  const errors =
+    reading.kind === 'empty'
+      ? attempted
+        ? [scheduleErrorText('validation.scheduleEmpty', 0, t)]
+        : []
+      : readingErrors(reading, t);
+  const remarks =
+    reading.kind === 'notice'
+      ? reading.notice.remarks.map((remark) => noticeRemarkText(remark, t))
+      : [];
   const replacesUser =
     schedule && schedule.year !== existing?.year && saved.some((row) => row.year === schedule.year);
   const replacesBuiltin =
@@ -92,12 +167,12 @@ export function YearScheduleModal({ existing, saved, onClose }: Props) {
   async function submit() {
     setAttempted(true);
     let year = 0;
+    // The schedule the text stands for, or the text itself while it cannot be read.
+    const scheduleOf = ({ text }: FormValues): YearSchedule | FormValues =>
+      scheduleOfReading(readScheduleText(text, referenceYear)) ?? { text };
     const outcome = await editor.save({
       toRecord: scheduleOf,
-      validate: ({ text }) => {
-        const parsed = parseYearScheduleText(text);
-        return parsed.ok ? parsed.schedule : null;
-      },
+      validate: ({ text }) => scheduleOfReading(readScheduleText(text, referenceYear)),
       // One text stands for the whole year: what changed is saved as the year's schedule.
       write: async (schedule) => {
         year = schedule.year;
@@ -111,15 +186,15 @@ export function YearScheduleModal({ existing, saved, onClose }: Props) {
   }
 
   function describeSchedule(text: string): string {
-    const parsed = parseYearScheduleText(text);
-    if (!parsed.ok) return text;
+    const described = scheduleOfReading(readScheduleText(text, referenceYear));
+    if (!described) return text;
     const ranges = (dates: readonly string[]) =>
       dates.length === 0
         ? t('teamSettings.scheduleEditor.none')
         : dateRanges(dates).map(formatRange).join('、');
     return [
-      `${t('teamSettings.scheduleEditor.holidaysLabel')} ${ranges(parsed.schedule.holidays)}`,
-      `${t('teamSettings.scheduleEditor.makeUpsLabel')} ${ranges(parsed.schedule.makeUpWorkdays)}`,
+      `${t('teamSettings.scheduleEditor.holidaysLabel')} ${ranges(described.holidays)}`,
+      `${t('teamSettings.scheduleEditor.makeUpsLabel')} ${ranges(described.makeUpWorkdays)}`,
     ].join('；');
   }
 
@@ -140,7 +215,7 @@ export function YearScheduleModal({ existing, saved, onClose }: Props) {
         editor.forget();
         onClose();
       }}
-      width={720}
+      width={860}
     >
       <ChangedUnderneathAlert
         editor={editor}
@@ -178,13 +253,30 @@ export function YearScheduleModal({ existing, saved, onClose }: Props) {
           />
         </Form.Item>
       </Form>
-      {result && !result.ok && (
+      {errors.length > 0 && (
         <Alert
           type="error"
           showIcon
           data-testid="schedule-error"
-          title={scheduleErrorText(result.error, result.line, t)}
-          description={attempted ? t('teamSettings.scheduleEditor.invalid') : undefined}
+          title={
+            errors.length === 1
+              ? errors[0]
+              : t('teamSettings.scheduleEditor.errorsTitle', { count: errors.length })
+          }
+          description={
+            <>
+              {errors.length > 1 && (
+                <ul style={{ margin: 0, paddingLeft: 18 }}>
+                  {errors.map((error, index) => (
+                    <li key={index} data-testid="schedule-error-line">
+                      {error}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {attempted && t('teamSettings.scheduleEditor.invalid')}
+            </>
+          }
         />
       )}
       {schedule && (
@@ -197,20 +289,47 @@ export function YearScheduleModal({ existing, saved, onClose }: Props) {
           <Alert
             type="success"
             showIcon
-            title={t('teamSettings.scheduleEditor.preview', {
-              year: schedule.year,
-              holidays: schedule.holidays.length,
-              makeUps: schedule.makeUpWorkdays.length,
-            })}
+            title={
+              (reading.kind === 'notice' ? t('teamSettings.scheduleEditor.readAsNotice') : '') +
+              t('teamSettings.scheduleEditor.preview', {
+                year: schedule.year,
+                holidays: schedule.holidays.length,
+                makeUps: schedule.makeUpWorkdays.length,
+              })
+            }
           />
-          <Descriptions size="small" column={1} bordered>
-            <Descriptions.Item label={t('teamSettings.scheduleEditor.holidaysLabel')}>
-              <RangeList dates={schedule.holidays} />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('teamSettings.scheduleEditor.makeUpsLabel')}>
-              <RangeList dates={schedule.makeUpWorkdays} />
-            </Descriptions.Item>
-          </Descriptions>
+          {reading.kind === 'notice' ? (
+            <NoticeEntries entries={reading.notice.entries} />
+          ) : (
+            <Descriptions size="small" column={1} bordered>
+              <Descriptions.Item label={t('teamSettings.scheduleEditor.holidaysLabel')}>
+                <RangeList dates={schedule.holidays} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('teamSettings.scheduleEditor.makeUpsLabel')}>
+                <RangeList dates={schedule.makeUpWorkdays} />
+              </Descriptions.Item>
+            </Descriptions>
+          )}
+          {remarks.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="schedule-remarks"
+              title={t('teamSettings.scheduleEditor.remarksTitle')}
+              description={
+                <ul style={{ margin: 0, paddingLeft: 18 }}>
+                  {remarks.map((remark, index) => (
+                    <li key={index}>{remark}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+          <YearCalendar
+            year={schedule.year}
+            holidays={schedule.holidays}
+            makeUpWorkdays={schedule.makeUpWorkdays}
+          />
           {replacesUser && (
             <Alert
               type="info"

@@ -93,14 +93,7 @@ export function WorkbenchPage() {
               title: t('workbench.deadline'),
               key: 'due',
               width: 320,
-              render: (_, deadline) => (
-                <DeadlineTag
-                  dueDate={deadline.dueDate}
-                  tier={deadline.tier}
-                  workingDaysLeft={deadline.workingDaysLeft}
-                  estimatedYears={deadline.estimatedYears}
-                />
-              ),
+              render: (_, deadline) => <DeadlineTag deadline={deadline} />,
             },
             {
               title: t('workbench.kind'),
