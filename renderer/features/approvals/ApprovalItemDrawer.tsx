@@ -43,6 +43,7 @@ import { HistoryButton } from '../../ui/HistoryButton';
 import { NeedsReviewTag } from '../../ui/NeedsReviewTag';
 import { parseForm } from '../../ui/form-issues';
 import { fieldsOf } from '../../ui/record-draft';
+import { pauseText } from '../../ui/record-values';
 import { useRecordForm } from '../../ui/useRecordForm';
 
 /** The form keeps the time limit as two fields; days empty means "no time limit". */
@@ -90,8 +91,7 @@ function isStored(item: ApprovalItem | ApprovalItemInput): item is ApprovalItem 
 const setFields = ['pausedIntervals'] as const;
 
 function itemDescribers(t: TFunction): ValueDescribers<ItemForm> {
-  const interval = ({ from, to, reason }: PausedIntervalRecord) =>
-    `${from ?? ''}～${to ?? ''}${reason ? ` ${reason}` : ''}`;
+  const interval = (pause: PausedIntervalRecord) => pauseText(pause, t);
   return {
     stage: enumText(t, 'stage'),
     departmentLevel: enumText(t, 'departmentLevel'),
@@ -298,21 +298,47 @@ export function ApprovalItemDrawer({ item, calendar, onClose }: Props) {
         <Divider titlePlacement="start" plain style={{ margin: '4px 0 8px' }}>
           {t('item.paused')}
         </Divider>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
+          {t('item.pauseHint')}
+        </Typography.Paragraph>
         <Form.List name="pausedIntervals">
           {(fields, { add, remove }, { errors }) => (
             <>
               {fields.map((field) => (
-                <Flex key={field.key} gap={8} align="baseline">
-                  <Form.Item name={[field.name, 'from']} style={{ flex: 1 }}>
-                    <DateInput aria-label={t('item.pauseFrom')} placeholder={t('item.pauseFrom')} />
+                <Flex key={field.key} gap={8} align="end" data-testid="paused-interval">
+                  <Form.Item
+                    name={[field.name, 'from']}
+                    label={t('item.pauseFrom')}
+                    style={{ flex: 1 }}
+                  >
+                    <DateInput aria-label={t('item.pauseFrom')} />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'to']} style={{ flex: 1 }}>
-                    <DateInput aria-label={t('item.pauseTo')} placeholder={t('item.pauseTo')} />
+                  <Form.Item
+                    name={[field.name, 'to']}
+                    label={t('item.pauseTo')}
+                    style={{ flex: 1 }}
+                  >
+                    <DateInput
+                      aria-label={t('item.pauseTo')}
+                      placeholder={t('item.pauseToPlaceholder')}
+                    />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'reason']} style={{ flex: 2 }}>
-                    <Input placeholder={t('item.pauseReason')} />
+                  <Form.Item
+                    name={[field.name, 'reason']}
+                    label={t('item.pauseReason')}
+                    style={{ flex: 2 }}
+                  >
+                    <Input placeholder={t('item.pauseReasonPlaceholder')} />
                   </Form.Item>
-                  <MinusCircleOutlined onClick={() => remove(field.name)} />
+                  <Form.Item label=" " colon={false}>
+                    <Button
+                      type="text"
+                      icon={<MinusCircleOutlined />}
+                      aria-label={t('item.removePause')}
+                      title={t('item.removePause')}
+                      onClick={() => remove(field.name)}
+                    />
+                  </Form.Item>
                 </Flex>
               ))}
               <Form.ErrorList errors={errors} />
