@@ -9,6 +9,8 @@ import type { DaibanDatabase, RowSyncMeta, SyncLogChunk } from './database';
 /** One entry of 修改记录: one write of one record, by whom, when, and how it reached this computer. */
 export type HistoryEntry = {
   id: string;
+  /** The table of the record, to read its fields' values in words. */
+  table: string;
   at: string;
   /** null when the device that made it is not known here (yet). */
   by: Actor | null;
@@ -89,6 +91,7 @@ export async function readHistory(db: DaibanDatabase, recordId: string): Promise
     const op = !existed ? 'create' : !wasDeleted && running.deleted === true ? 'delete' : 'update';
     entries.push({
       id: ts,
+      table,
       at: new Date(timestampMillis(ts)).toISOString(),
       by: author(ts),
       op,
@@ -101,6 +104,7 @@ export async function readHistory(db: DaibanDatabase, recordId: string): Promise
   const legacy = await db.changes.where('recordId').equals(recordId).toArray();
   const older: HistoryEntry[] = legacy.map((change) => ({
     id: change.id,
+    table: change.table,
     at: change.at,
     by: change.by,
     op: change.op,
@@ -109,4 +113,37 @@ export async function readHistory(db: DaibanDatabase, recordId: string): Promise
     origin: '',
   }));
   return [...entries.reverse(), ...older.sort((a, b) => b.at.localeCompare(a.at))];
+}
+
+/** The tables an id in a change can point at, with the field that names their records. */
+const namedTables = [
+  ['projects', 'name'],
+  ['approvalItems', 'name'],
+  ['helperAgents', 'name'],
+  ['catalogItems', 'name'],
+] as const;
+
+/**
+ * The names of the records with these ids, deleted ones included (修改记录 says a linked item was
+ * deleted rather than showing its id). Read when history is shown, so a renamed item shows its
+ * current name in every past change. Ids not found here are left out.
+ */
+export async function readRecordNames(
+  db: DaibanDatabase,
+  ids: readonly string[],
+): Promise<Map<string, { name: string; deleted: boolean }>> {
+  const names = new Map<string, { name: string; deleted: boolean }>();
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return names;
+  for (const [table, field] of namedTables) {
+    const rows = await db.table<Record<string, unknown>, string>(table).bulkGet(wanted);
+    rows.forEach((row, index) => {
+      const id = wanted[index];
+      const name = row?.[field];
+      if (id !== undefined && typeof name === 'string' && !names.has(id)) {
+        names.set(id, { name, deleted: row?.deleted === true });
+      }
+    });
+  }
+  return names;
 }

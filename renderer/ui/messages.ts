@@ -13,6 +13,11 @@ const zhCN = {
     empty: '（空）',
     yes: '是',
     no: '否',
+    pauseText: '{{from}} 至 {{to}}（含）',
+    pauseOpen: '{{from}} 起暂停，尚未恢复',
+    money: '{{amount}} 万元',
+    deletedRecord: '{{name}}（已删除）',
+    unknownRecord: '（未知记录）',
   },
   // 需核对: a record that breaks a rule after a merge or a related change (shared/domain/record-issues.ts).
   needsReview: {
@@ -47,6 +52,11 @@ const en: typeof zhCN = {
     empty: '(empty)',
     yes: 'Yes',
     no: 'No',
+    pauseText: '{{from}} to {{to}} (incl.)',
+    pauseOpen: 'paused since {{from}}, not resumed',
+    money: '{{amount}} × 10k CNY',
+    deletedRecord: '{{name}} (deleted)',
+    unknownRecord: '(unknown record)',
   },
   needsReview: {
     tag: 'Check',

@@ -1,4 +1,4 @@
-import { addDays, format, isWeekend, parseISO } from 'date-fns';
+import { isWeekend, parseISO } from 'date-fns';
 import {
   looksLikeNotice,
   parseHolidayNotice,
@@ -9,24 +9,9 @@ import {
   type ScheduleLineError,
   type YearSchedule,
 } from '../../../shared/calendar/year-schedule';
+import { dateRanges, formatRange } from '../../ui/date-ranges';
 
-/** A run of consecutive days, both ends included. */
-export type DateRange = { from: string; to: string };
-
-/** Sorted 'yyyy-MM-dd' dates folded into runs of consecutive days, as the notices print them. */
-export function dateRanges(dates: readonly string[]): DateRange[] {
-  const ranges: DateRange[] = [];
-  for (const date of [...dates].sort()) {
-    const last = ranges.at(-1);
-    if (last && format(addDays(parseISO(last.to), 1), 'yyyy-MM-dd') === date) last.to = date;
-    else ranges.push({ from: date, to: date });
-  }
-  return ranges;
-}
-
-export function formatRange({ from, to }: DateRange): string {
-  return from === to ? from : `${from}~${to}`;
-}
+export { dateRanges, formatRange, type DateRange } from '../../ui/date-ranges';
 
 /**
  * A saved schedule written back in the form users paste (休 … / 班 …), so editing a year means
