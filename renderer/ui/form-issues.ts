@@ -19,9 +19,17 @@ export function parseForm<T>(
     const name = issue.path.filter((part) => typeof part !== 'symbol');
     const key = JSON.stringify(name);
     const entry = byField.get(key) ?? { name, errors: [] };
-    entry.errors.push(t(issue.message, 'params' in issue ? (issue.params ?? {}) : {}) as string);
+    entry.errors.push(t(issue.message, messageValues(issue)));
     byField.set(key, entry);
   }
   form.setFields([...byField.values()]);
   return null;
+}
+
+/** What a message may name: a custom issue's params, or the limit of a too long or too large value. */
+function messageValues(issue: z.core.$ZodIssue): Record<string, unknown> {
+  if (issue.code === 'custom') return issue.params ?? {};
+  if (issue.code === 'too_big') return { maximum: Number(issue.maximum) };
+  if (issue.code === 'too_small') return { minimum: Number(issue.minimum) };
+  return {};
 }

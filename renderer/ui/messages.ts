@@ -18,6 +18,14 @@ const zhCN = {
     money: '{{amount}} 万元',
     deletedRecord: '{{name}}（已删除）',
     unknownRecord: '（未知记录）',
+    closeTitle: '放弃未保存的修改？',
+    closeContent: '有 {{count}} 处修改尚未保存，关闭后将不再保留。',
+    discardAndClose: '放弃修改并关闭',
+    keepEditing: '继续编辑',
+    tenThousandYuan: '万元',
+    unreadableDate: '“{{text}}”不是有效的日期，未采用：请改正，例如 2026-03-02',
+    unreadableAmount:
+      '无法识别“{{text}}”：请用阿拉伯数字填写，单位万元，例如 50000、5亿元或 5000万',
   },
   // 需核对: a record that breaks a rule after a merge or a related change (shared/domain/record-issues.ts).
   needsReview: {
@@ -57,6 +65,14 @@ const en: typeof zhCN = {
     money: '{{amount}} × 10k CNY',
     deletedRecord: '{{name}} (deleted)',
     unknownRecord: '(unknown record)',
+    closeTitle: 'Discard unsaved changes?',
+    closeContent: '{{count}} changes are not saved and will be lost when this closes.',
+    discardAndClose: 'Discard and close',
+    keepEditing: 'Keep editing',
+    tenThousandYuan: '× 10k CNY',
+    unreadableDate: '“{{text}}” is not a valid date and was not taken: correct it, e.g. 2026-03-02',
+    unreadableAmount:
+      '“{{text}}” cannot be read: write digits, in 10k CNY, e.g. 50000, 5亿元 or 5000万',
   },
   needsReview: {
     tag: 'Check',

@@ -50,7 +50,7 @@ export type SaveOutcome = 'saved' | 'unchanged' | 'blocked' | 'invalid' | 'faile
 export function useRecordForm<T extends FormValues>(options: RecordFormOptions<T>) {
   const { form, draftKey, setFields } = options;
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const isNew = 'initial' in options;
   const target = isNew ? options.initial : options.stored;
   const session = useMemo(
@@ -101,6 +101,31 @@ export function useRecordForm<T extends FormValues>(options: RecordFormOptions<T
     }
   }
 
+  /**
+   * Closes the drawer or modal the form is in: at once when nothing was changed, else after asking,
+   * so unsaved input is never dropped in silence. The kept draft goes only when the user agrees.
+   */
+  function close(onClosed: () => void) {
+    session.edited();
+    const current = session.getSnapshot();
+    if (current.status === 'gone' || current.changed.length === 0) {
+      session.forget();
+      onClosed();
+      return;
+    }
+    void modal.confirm({
+      title: t('recordForm.closeTitle'),
+      content: t('recordForm.closeContent', { count: current.changed.length }),
+      okText: t('recordForm.discardAndClose'),
+      okButtonProps: { danger: true },
+      cancelText: t('recordForm.keepEditing'),
+      onOk: () => {
+        session.forget();
+        onClosed();
+      },
+    });
+  }
+
   return {
     status: state.status,
     /** Fields the user changed; empty when there is nothing to save. */
@@ -113,8 +138,9 @@ export function useRecordForm<T extends FormValues>(options: RecordFormOptions<T
     takeTheirs: (field: keyof T & string) => session.takeTheirs(field),
     /** Back to the stored record (a new record's starting values); the kept draft goes. */
     discard: () => session.discard(),
-    /** Drops the kept draft (取消), leaving the form as it is. */
+    /** Drops the kept draft, leaving the form as it is. */
     forget: () => session.forget(),
+    close,
     save,
   };
 }

@@ -42,7 +42,7 @@ export const projectInputSchema = z.object({
   level: z.enum(projectLevels, 'validation.required'),
   /** 总投资（万元）; null when not yet known. */
   totalInvestment: z
-    .number('validation.number')
+    .number('validation.amount')
     .nonnegative('validation.nonNegative')
     .max(1e9, 'validation.tooLarge')
     .nullable(),

@@ -166,10 +166,7 @@ export function ApprovalItemDrawer({ item, calendar, onClose }: Props) {
           <NeedsReviewTag issues={issues} />
         </Space>
       }
-      onClose={() => {
-        editor.forget();
-        onClose();
-      }}
+      onClose={() => editor.close(onClose)}
       extra={
         <Space>
           {isStored(item) && <HistoryButton recordId={item.id} title={item.name} />}

@@ -12,7 +12,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deadline } from '../../../shared/domain/deadlines';
 import type { HandlingStep, StepKind } from '../../../shared/domain/handling-step';
@@ -41,6 +41,7 @@ export function HandlingStepsTab({ project, records, deadlines, today, review }:
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<HandlingStep | null>(null);
+  const closeEditing = useRef<(() => void) | null>(null);
 
   const itemNames = useMemo(
     () => new Map(records.approvalItems.map((item) => [item.id, item.name])),
@@ -158,8 +159,8 @@ export function HandlingStepsTab({ project, records, deadlines, today, review }:
         title={t('step.editTitle')}
         footer={null}
         width={880}
-        // Closing with Esc or × keeps the draft for next time; 取消 discards it.
-        onCancel={() => setEditing(null)}
+        // Esc, × and 取消 alike: unsaved changes are asked about first.
+        onCancel={() => (closeEditing.current ? closeEditing.current() : setEditing(null))}
         destroyOnHidden
       >
         {editing && (
@@ -169,6 +170,7 @@ export function HandlingStepsTab({ project, records, deadlines, today, review }:
             today={today}
             step={editing}
             onDone={() => setEditing(null)}
+            closeRef={closeEditing}
           />
         )}
       </Modal>

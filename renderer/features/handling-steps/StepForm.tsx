@@ -1,5 +1,5 @@
 import { App, Button, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
-import { useEffect, useMemo, useRef, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent, type Ref, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalItem } from '../../../shared/domain/approval-item';
 import {
@@ -57,6 +57,8 @@ type Props = {
   step?: HandlingStep;
   /** After a save (and after cancel, when editing). */
   onDone?: () => void;
+  /** Set to what closing the surrounding modal must do: ask first when something is unsaved. */
+  closeRef?: RefObject<(() => void) | null>;
 };
 
 /**
@@ -64,7 +66,7 @@ type Props = {
  * next-action field (or Ctrl+Enter in the summary) saves, and half-typed text is kept as a draft
  * across navigation and reloads.
  */
-export function StepForm({ projectId, approvalItems, today, step, onDone }: Props) {
+export function StepForm({ projectId, approvalItems, today, step, onDone, closeRef }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const actor = useActor();
@@ -143,10 +145,17 @@ export function StepForm({ projectId, approvalItems, today, step, onDone }: Prop
     onDone?.();
   }
 
+  useEffect(() => {
+    if (!closeRef) return;
+    closeRef.current = () => editor.close(() => onDone?.());
+    return () => {
+      closeRef.current = null;
+    };
+  });
+
   function reset() {
     if (step) {
-      editor.forget();
-      onDone?.();
+      editor.close(() => onDone?.());
     } else {
       editor.discard();
     }

@@ -198,8 +198,7 @@ function MissingItemDialog({
   }
 
   function cancel() {
-    editor.forget();
-    onClose();
+    editor.close(onClose);
   }
 
   function onValuesChange(changed: Partial<FormValues>) {

@@ -130,8 +130,7 @@ function ProblemDialog({ projectId, today, problem, onClose }: Props) {
   }
 
   function cancel() {
-    editor.forget();
-    onClose();
+    editor.close(onClose);
   }
 
   function onValuesChange(changed: Partial<FormValues>) {

@@ -48,12 +48,7 @@ export function NewProjectPage() {
           {t('project.new')}
         </Typography.Title>
         <Flex gap={8}>
-          <Button
-            onClick={() => {
-              editor.forget();
-              void navigate('/projects');
-            }}
-          >
+          <Button onClick={() => editor.close(() => void navigate('/projects'))}>
             {t('common.cancel')}
           </Button>
           <Button type="primary" loading={editor.saving} onClick={() => void save()}>

@@ -6,7 +6,6 @@ import {
   Divider,
   Form,
   Input,
-  InputNumber,
   Row,
   Select,
   Space,
@@ -24,6 +23,7 @@ import {
 import { stages } from '../../../shared/domain/stages';
 import { repositories } from '../../db';
 import { useHelperAgents } from '../../db/useTeamData';
+import { AmountInput } from '../../ui/AmountInput';
 import { DateInput } from '../../ui/DateInput';
 
 type Props = {
@@ -124,7 +124,10 @@ export function ProjectForm({ form, onValuesChange, onSubmit }: Props) {
         </Col>
         <Col span={6}>
           <Form.Item name="totalInvestment" label={label('totalInvestment')}>
-            <InputNumber min={0} style={{ width: '100%' }} />
+            <AmountInput
+              aria-label={label('totalInvestment')}
+              placeholder={t('project.investmentPlaceholder')}
+            />
           </Form.Item>
         </Col>
         <Col span={6}>

@@ -45,12 +45,14 @@ function matches(summary: ProjectSummary, filters: Filters, agentNames: Map<stri
   );
 }
 
+const noFilters: Filters = { query: '', hasOverdue: false };
+
 export function ProjectListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const summaries = useProjectSummaries();
   const agents = useHelperAgents();
-  const [filters, setFilters] = useState<Filters>({ query: '', hasOverdue: false });
+  const [filters, setFilters] = useState<Filters>(noFilters);
   const agentNames = useMemo(
     () => new Map((agents ?? []).map((agent) => [agent.id, agent.name])),
     [agents],
@@ -137,7 +139,19 @@ export function ProjectListPage() {
         loading={shown === undefined}
         dataSource={shown}
         pagination={{ pageSize: 50, showTotal: (count) => t('project.count', { count }) }}
-        locale={{ emptyText: t('project.empty') }}
+        locale={{
+          emptyText:
+            summaries && summaries.length > 0 ? (
+              <Space orientation="vertical" size={4} data-testid="filtered-empty">
+                {t('project.noMatch')}
+                <Button size="small" onClick={() => setFilters(noFilters)}>
+                  {t('project.clearFilters')}
+                </Button>
+              </Space>
+            ) : (
+              t('project.empty')
+            ),
+        }}
         columns={[
           {
             title: t('project.name'),

@@ -143,10 +143,7 @@ export function CatalogItemFormModal({
       confirmLoading={editor.saving}
       okButtonProps={{ disabled: editor.status === 'gone' }}
       onOk={() => void submit()}
-      onCancel={() => {
-        editor.forget();
-        onClose();
-      }}
+      onCancel={() => editor.close(onClose)}
       width={640}
     >
       <ChangedUnderneathAlert

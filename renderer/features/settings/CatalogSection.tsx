@@ -149,7 +149,25 @@ export function CatalogSection() {
         dataSource={shown}
         pagination={false}
         scroll={{ x: 1250 }}
-        locale={{ emptyText: t('teamSettings.catalog.empty') }}
+        locale={{
+          emptyText:
+            sorted.length > 0 ? (
+              <Space orientation="vertical" size={4} data-testid="filtered-empty">
+                {t('teamSettings.catalog.noMatch')}
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setStage('all');
+                    setQuery('');
+                  }}
+                >
+                  {t('teamSettings.catalog.clearFilters')}
+                </Button>
+              </Space>
+            ) : (
+              t('teamSettings.catalog.empty')
+            ),
+        }}
         columns={[
           ...(stage === 'all'
             ? [

@@ -63,10 +63,7 @@ export function HelperAgentFormModal({ agent, onClose }: Props) {
       confirmLoading={editor.saving}
       okButtonProps={{ disabled: editor.status === 'gone' }}
       onOk={() => void submit()}
-      onCancel={() => {
-        editor.forget();
-        onClose();
-      }}
+      onCancel={() => editor.close(onClose)}
       width={440}
     >
       <ChangedUnderneathAlert

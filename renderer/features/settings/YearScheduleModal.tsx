@@ -211,10 +211,7 @@ export function YearScheduleModal({ existing, saved, onClose }: Props) {
       confirmLoading={editor.saving}
       okButtonProps={{ disabled: editor.status === 'gone' }}
       onOk={() => void submit()}
-      onCancel={() => {
-        editor.forget();
-        onClose();
-      }}
+      onCancel={() => editor.close(onClose)}
       width={860}
     >
       <ChangedUnderneathAlert
