@@ -32,7 +32,7 @@ test('two computers edit offline, exchange files both ways and converge; a clash
   const preview = await site.sync.importFile(testInfo.outputPath('1.json'));
   expect(preview).toContain('王小明（某某镇人民政府）');
   await site.app.goTo('重点项目');
-  await expect(site.app.projectRow('冷链物流中心')).toContainText('施工许可 0/7');
+  await expect(site.app.projectRow('冷链物流中心')).toContainText('施工许可事项已办结 0/7');
 
   // Offline on both sides: each changes a different field, and both change the leader.
   await office.goTo('重点项目');

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../../shared/catalog/default-catalog';
+import { defaultCatalog, formerDefaultNames } from '../../shared/catalog/default-catalog';
 import { emptyProjectInput, type ProjectInput } from '../../shared/domain/project';
 import { DaibanDatabase, storesV2 } from './database';
 import { readHistory } from './history';
@@ -103,6 +103,19 @@ describe('repositories', () => {
     await repos.catalogItems.remove(first.id);
     expect(await repos.seedCatalog()).toBe(0);
     expect((await db.catalogItems.get(first.id))?.deleted).toBe(true);
+  });
+
+  it('rename unedited default entries seeded under a former name, and only those', async () => {
+    await repos.seedCatalog();
+    const [approvalId, permitId] = Object.keys(formerDefaultNames);
+    if (!approvalId || !permitId) throw new Error('no renamed entries');
+    // As a computer seeded by an earlier version holds them: the old name, at the zero timestamp.
+    await db.catalogItems.update(approvalId, { name: formerDefaultNames[approvalId] });
+    await db.catalogItems.update(permitId, { name: formerDefaultNames[permitId] });
+    await repos.catalogItems.update(permitId, { name: '本地改过的名称' });
+    await repos.seedCatalog();
+    expect((await db.catalogItems.get(approvalId))?.name).toBe('企业投资项目核准（目录内项目）');
+    expect((await db.catalogItems.get(permitId))?.name).toBe('本地改过的名称');
   });
 
   it('keep one holiday schedule per year, replaced when entered again', async () => {

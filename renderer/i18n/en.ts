@@ -89,6 +89,8 @@ export const en: Messages = {
     searchPlaceholder: 'Search by name, owner company or helper agent',
     created: 'Created project “{{name}}”',
     namePlaceholder: 'e.g. Smart equipment park, phase 1',
+    itemsDone: 'items done {{finished}}/{{total}}',
+    backToList: 'Back to the project list',
     noMatch: 'No project matches the filters.',
     clearFilters: 'Clear filters',
     investmentPlaceholder: 'e.g. 50000, 5亿元 or 5000万',

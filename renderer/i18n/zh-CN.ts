@@ -87,6 +87,8 @@ export const zhCN = {
     searchPlaceholder: '按项目名称、建设单位或代办员搜索',
     created: '已新建项目“{{name}}”',
     namePlaceholder: '例如：智能装备产业园一期',
+    itemsDone: '事项已办结 {{finished}}/{{total}}',
+    backToList: '返回重点项目列表',
     noMatch: '没有符合筛选条件的项目。',
     clearFilters: '清除筛选',
     investmentPlaceholder: '如 50000、5亿元或 5000万',

@@ -39,7 +39,8 @@ export function App() {
       button={{ autoInsertSpace: false }}
       theme={{ token: { borderRadius: 4, fontSize: 14 } }}
     >
-      <AntApp style={{ height: '100%' }}>
+      {/* A few at a time: a burst of saves must not stack toasts down the page. */}
+      <AntApp style={{ height: '100%' }} message={{ maxCount: 3, duration: 2.5 }}>
         <ActorGate>
           <RouterProvider router={router} />
         </ActorGate>

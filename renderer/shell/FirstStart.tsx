@@ -26,7 +26,7 @@ export function FirstStart({ onDone }: { onDone: (actor: Actor) => Promise<void>
       <Card style={{ width: 420 }}>
         <Typography.Title level={3}>{t('firstStart.title')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('firstStart.intro')}</Typography.Paragraph>
-        <Form form={form} layout="vertical" onFinish={() => void submit()}>
+        <Form form={form} name="firstStart" layout="vertical" onFinish={() => void submit()}>
           <Form.Item name="name" label={t('firstStart.name')} required>
             <Input autoFocus />
           </Form.Item>

@@ -48,7 +48,7 @@ export const defaultCatalog: readonly DefaultCatalogEntry[] = [
   {
     id: 'fbd21e05-333a-462f-be1d-c074826f09b9',
     stage: 'landPlanning',
-    name: '企业投资项目核准(目录内项目)',
+    name: '企业投资项目核准（目录内项目）',
     department: '发改',
     departmentLevel: 'city',
     timeLimit: { days: 20, unit: 'working' },
@@ -108,7 +108,7 @@ export const defaultCatalog: readonly DefaultCatalogEntry[] = [
   {
     id: '1bd1fbad-9a34-4291-ab82-49f1c9e06e47',
     stage: 'landPlanning',
-    name: '不动产权证(土地)',
+    name: '不动产权证（土地）',
     department: '不动产登记',
     departmentLevel: 'district',
     timeLimit: { days: 5, unit: 'working' },
@@ -120,7 +120,7 @@ export const defaultCatalog: readonly DefaultCatalogEntry[] = [
   {
     id: 'd42a5351-1f52-434c-8ed0-299a5df56521',
     stage: 'landPlanning',
-    name: '环境影响评价审批(报告书/报告表)',
+    name: '环境影响评价审批（报告书/报告表）',
     department: '生态环境',
     departmentLevel: 'city',
     timeLimit: { days: 15, unit: 'working' },
@@ -159,7 +159,7 @@ export const defaultCatalog: readonly DefaultCatalogEntry[] = [
   {
     id: '58effaa2-eafa-4e43-9220-19077be58230',
     stage: 'engineeringPermit',
-    name: '设计方案审查(总平面)',
+    name: '设计方案审查（总平面）',
     department: '自然资源和规划',
     departmentLevel: 'district',
     timeLimit: { days: 7, unit: 'working' },
@@ -269,7 +269,7 @@ export const defaultCatalog: readonly DefaultCatalogEntry[] = [
   {
     id: 'ddb64ed7-dc21-4a23-8d33-8238af7c9626',
     stage: 'constructionPermit',
-    name: '建筑工程施工许可证(可分阶段)',
+    name: '建筑工程施工许可证（可分阶段）',
     department: '住建',
     departmentLevel: 'district',
     timeLimit: { days: 3, unit: 'working' },
@@ -307,7 +307,7 @@ export const defaultCatalog: readonly DefaultCatalogEntry[] = [
   {
     id: 'c5a43601-1589-4f52-8e56-173b1ef2fe96',
     stage: 'completion',
-    name: '规划条件核实(含土地核验)',
+    name: '规划条件核实（含土地核验）',
     department: '自然资源和规划',
     departmentLevel: 'district',
     timeLimit: { days: 10, unit: 'working' },
@@ -367,7 +367,7 @@ export const defaultCatalog: readonly DefaultCatalogEntry[] = [
   {
     id: 'b648cab9-512e-40e1-968d-337bcf878960',
     stage: 'completion',
-    name: '建设项目竣工环境保护验收(自主)',
+    name: '建设项目竣工环境保护验收（自主）',
     department: '建设单位',
     departmentLevel: 'district',
     timeLimit: { days: 20, unit: 'working' },
@@ -408,3 +408,18 @@ export function defaultCatalogByStage(stage: Stage): DefaultCatalogEntry[] {
     .filter((entry) => entry.stage === stage)
     .sort((a, b) => a.sortOrder - b.sortOrder);
 }
+
+/**
+ * Names the default catalog shipped with before they took full-width brackets, as Chinese text
+ * writes them (企业投资项目核准（目录内项目）), by id: a computer seeded earlier renames its entries
+ * that nobody has edited (renderer/db/seeds.ts), so every computer shows the same names.
+ */
+export const formerDefaultNames: Readonly<Record<string, string>> = {
+  'fbd21e05-333a-462f-be1d-c074826f09b9': '企业投资项目核准(目录内项目)',
+  '1bd1fbad-9a34-4291-ab82-49f1c9e06e47': '不动产权证(土地)',
+  'd42a5351-1f52-434c-8ed0-299a5df56521': '环境影响评价审批(报告书/报告表)',
+  '58effaa2-eafa-4e43-9220-19077be58230': '设计方案审查(总平面)',
+  'ddb64ed7-dc21-4a23-8d33-8238af7c9626': '建筑工程施工许可证(可分阶段)',
+  'c5a43601-1589-4f52-8e56-173b1ef2fe96': '规划条件核实(含土地核验)',
+  'b648cab9-512e-40e1-968d-337bcf878960': '建设项目竣工环境保护验收(自主)',
+};

@@ -178,6 +178,8 @@ export function StepForm({ projectId, approvalItems, today, step, onDone, closeR
   return (
     <Form
       form={form}
+      // Its own id prefix: the inline form and the edit modal are on the page together.
+      name={step ? 'handlingStepEdit' : 'handlingStep'}
       layout="vertical"
       requiredMark
       aria-label={step ? t('step.editTitle') : t('step.formTitle')}

@@ -243,6 +243,7 @@ function MissingItemDialog({
       />
       <Form
         form={form}
+        name="missingItem"
         layout="vertical"
         requiredMark
         onValuesChange={onValuesChange}

@@ -166,6 +166,7 @@ function ProblemDialog({ projectId, today, problem, onClose }: Props) {
       />
       <Form
         form={form}
+        name="problem"
         layout="vertical"
         requiredMark
         onValuesChange={onValuesChange}

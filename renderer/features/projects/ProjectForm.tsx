@@ -75,6 +75,8 @@ export function ProjectForm({ form, onValuesChange, onSubmit }: Props) {
   return (
     <Form
       form={form}
+      // Field ids get this prefix, unlike any other form that opens over a project page.
+      name="project"
       layout="vertical"
       size="small"
       onValuesChange={onValuesChange}

@@ -57,6 +57,17 @@ export function ProjectListPage() {
     () => new Map((agents ?? []).map((agent) => [agent.id, agent.name])),
     [agents],
   );
+  // Seconded staff are known by name and unit (王小明（某某镇）): two of a name are common.
+  const agentLabels = useMemo(
+    () =>
+      new Map(
+        (agents ?? []).map((agent) => [
+          agent.id,
+          agent.unit ? `${agent.name}（${agent.unit}）` : agent.name,
+        ]),
+      ),
+    [agents],
+  );
   const shown = useMemo(
     () => summaries?.filter((summary) => matches(summary, filters, agentNames)),
     [summaries, filters, agentNames],
@@ -112,10 +123,13 @@ export function ProjectListPage() {
           optionFilterProp="label"
           placeholder={t('project.helperAgent')}
           aria-label={t('project.helperAgent')}
-          style={{ width: 130 }}
+          style={{ width: 220 }}
           value={filters.agentId}
           onChange={(agentId?: string) => set({ agentId })}
-          options={agents?.map((agent) => ({ value: agent.id, label: agent.name }))}
+          options={agents?.map((agent) => ({
+            value: agent.id,
+            label: agentLabels.get(agent.id) ?? agent.name,
+          }))}
         />
         <Select
           allowClear
@@ -175,18 +189,26 @@ export function ProjectListPage() {
             title: t('project.currentStage'),
             key: 'stage',
             width: 150,
+            // The count is of approval items, not of the four stages: said in words.
             render: (_, { stage, finished, total }) =>
-              total === 0
-                ? '—'
-                : `${stage ? t(`stageShort.${stage}`) : t('project.allDone')} ${finished}/${total}`,
+              total === 0 ? (
+                '—'
+              ) : (
+                <Space orientation="vertical" size={0}>
+                  {stage ? t(`stageShort.${stage}`) : t('project.allDone')}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('project.itemsDone', { finished, total })}
+                  </Typography.Text>
+                </Space>
+              ),
           },
           {
             title: t('project.helperAgent'),
             key: 'agents',
-            width: 120,
+            width: 200,
             render: (_, { project }) =>
               project.helperAgentIds
-                .map((id) => agentNames.get(id))
+                .map((id) => agentLabels.get(id))
                 .filter(Boolean)
                 .join('、'),
           },

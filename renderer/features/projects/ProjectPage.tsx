@@ -72,6 +72,8 @@ export function ProjectPage() {
         <Button
           type="text"
           icon={<ArrowLeftOutlined />}
+          aria-label={t('project.backToList')}
+          title={t('project.backToList')}
           onClick={() => void navigate('/projects')}
         />
         <Typography.Title level={3} style={{ margin: 0 }}>

@@ -47,6 +47,7 @@ export function WarningSection() {
       />
       <Form
         form={form}
+        name="warning"
         layout="inline"
         onValuesChange={editor.onValuesChange}
         onFinish={() => void submit()}

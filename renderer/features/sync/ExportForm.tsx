@@ -86,6 +86,7 @@ export function ExportForm() {
   return (
     <Form<Values>
       form={form}
+      name="exportFile"
       layout="vertical"
       initialValues={{ destination: '', scope: 'since' }}
       onFinish={(values) => void exportFile(values)}
