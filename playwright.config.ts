@@ -22,8 +22,12 @@ export default defineConfig({
     // Traces cost ~40% of the run time on two cores: record them on demand with --trace on.
     trace: 'off',
     launchOptions: {
-      // Debian's Chromium: Playwright never downloads a browser here.
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Debian's Chromium (or CHROMIUM_PATH); Playwright's own download only where e2e/browser.mjs
+      // (npm run test:e2e) installed it, this machine having no other.
+      executablePath:
+        process.env.DAIBAN_CHROMIUM === 'playwright'
+          ? undefined
+          : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'),
       chromiumSandbox: false,
       args: [
         '--disable-gpu',
