@@ -129,5 +129,10 @@ test('the real 2026 notice pastes as published; every unreadable line is listed'
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByTestId('schedule-error')).toContainText('内容有误，未保存');
   await dialog.getByRole('button', { name: '取消' }).click();
+  await page
+    .getByRole('dialog', { name: '放弃未保存的修改？' })
+    .getByRole('button', { name: '放弃修改并关闭' })
+    .click();
+  await expect(dialog).toBeHidden();
   await expect(settings.row('手工录入')).toHaveCount(0);
 });

@@ -34,6 +34,11 @@ test('a promised date after the item’s deadline is refused in Chinese and noth
   await expect(dialog).toContainText(`承诺补齐日期不得晚于该事项的办理期限（${itemDue}）`);
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: '取消' }).click();
+  await page
+    .getByRole('dialog', { name: '放弃未保存的修改？' })
+    .getByRole('button', { name: '放弃修改并关闭' })
+    .click();
+  await expect(dialog).toBeHidden();
   await expect(page.getByText('暂无容缺材料')).toBeVisible();
   await page.reload();
   await app.openTab('容缺材料');

@@ -85,7 +85,12 @@ test('a bad line gets a Chinese error naming the line, and nothing is saved', as
   await expect(dialog.getByTestId('schedule-error')).toContainText(
     '第 3 行的日期与前面的不在同一年',
   );
+  // Typed text is not dropped without asking.
   await dialog.getByRole('button', { name: '取消' }).click();
+  await page
+    .getByRole('dialog', { name: '放弃未保存的修改？' })
+    .getByRole('button', { name: '放弃修改并关闭' })
+    .click();
   await expect(dialog).toBeHidden();
 
   await expect(settings.row('手工录入')).toHaveCount(0);
