@@ -216,7 +216,10 @@ function MissingItemDialog({
 
   const promisedExtra =
     chosenClock?.status === 'running'
-      ? t('missing.itemDueDate', { date: chosenClock.dueDate })
+      ? t('missing.itemDueDate', { date: chosenClock.dueDate }) +
+        (chosenClock.estimatedYears.length > 0
+          ? `（${t('deadline.estimated', { years: chosenClock.estimatedYears.join('、') })}）`
+          : '')
       : chosenClock?.status === 'paused'
         ? t('missing.itemPaused')
         : chosenClock
@@ -227,8 +230,8 @@ function MissingItemDialog({
     <Modal
       open
       title={editing ? t('missing.editTitle') : t('missing.add')}
-      // Closing with Esc or × keeps the draft for next time; 取消 discards it.
-      onCancel={onClose}
+      // Esc, × and 取消 alike: unsaved changes are asked about first.
+      onCancel={cancel}
       footer={null}
       width={640}
     >

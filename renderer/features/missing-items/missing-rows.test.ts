@@ -69,6 +69,7 @@ describe('approvalItemDueDate', () => {
     expect(approvalItemDueDate(itemA, calendar)).toEqual({
       status: 'running',
       dueDate: '2026-03-16',
+      estimatedYears: [],
     });
   });
 

@@ -20,9 +20,14 @@ export function missingDisplayStatus(
 export function approvalItemDueDate(
   item: ApprovalItem,
   calendar: WorkingDayCalendar,
-): { status: 'running'; dueDate: string } | { status: 'paused' } | { status: 'none' } {
+):
+  | { status: 'running'; dueDate: string; estimatedYears: number[] }
+  | { status: 'paused' }
+  | { status: 'none' } {
   const clock = itemClock(item, calendar);
-  if (clock.status === 'running') return { status: 'running', dueDate: clock.dueDate };
+  if (clock.status === 'running') {
+    return { status: 'running', dueDate: clock.dueDate, estimatedYears: clock.estimatedYears };
+  }
   return clock.status === 'paused' ? { status: 'paused' } : { status: 'none' };
 }
 

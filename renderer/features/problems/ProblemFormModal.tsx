@@ -152,8 +152,8 @@ function ProblemDialog({ projectId, today, problem, onClose }: Props) {
     <Modal
       open
       title={problem ? t('problem.editTitle') : t('problem.add')}
-      // Closing with Esc or × keeps the draft for next time; 取消 discards it.
-      onCancel={onClose}
+      // Esc, × and 取消 alike: unsaved changes are asked about first.
+      onCancel={cancel}
       footer={null}
       width={640}
     >
