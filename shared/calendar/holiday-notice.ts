@@ -51,7 +51,7 @@ export type NoticeProblem = {
   /** 1-based line of the pasted text where the problem starts; 0 when it is about the whole text. */
   line: number;
   code: NoticeProblemCode;
-  /** The sentence concerned, as pasted (trimmed). */
+  /** The sentence concerned, as read: spaces out, digits and punctuation in one form. */
   text: string;
   /** The values the message names: dates, counts, weekdays. */
   params: Record<string, string | number>;
@@ -100,7 +100,6 @@ export type ParseNoticeOptions = {
 export function parseHolidayNotice(text: string, options: ParseNoticeOptions): ParsedNotice {
   const lines = text.split(/\r\n|\r|\n/).map((raw, index) => ({
     line: index + 1,
-    raw: raw.trim(),
     text: normalize(raw),
   }));
   const items = groupEntries(lines);
@@ -169,7 +168,7 @@ export function parseHolidayNotice(text: string, options: ParseNoticeOptions): P
 
 // --- Reading the text -----------------------------------------------------------------------
 
-type Line = { line: number; raw: string; text: string };
+type Line = { line: number; text: string };
 
 /** A festival's entry: its text (lines joined) and, per character, the line it came from. */
 type Item = { line: number; festival: string; body: string; lineAt: number[]; text: string };
