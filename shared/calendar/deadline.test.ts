@@ -1,7 +1,13 @@
 import chineseDays from 'chinese-days';
 import { addDays, eachDayOfInterval, lightFormat } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { computeDueDate, deadlineTier, type PausedInterval, type TimeLimit } from './deadline';
+import {
+  computeDueDate,
+  deadlineTier,
+  workingDaysBetween,
+  type PausedInterval,
+  type TimeLimit,
+} from './deadline';
 import { createWorkingDayCalendar } from './working-day-calendar';
 
 // Dates below were counted by hand from the 2026 State Council schedule — 春节 holiday
@@ -502,5 +508,38 @@ describe('performance', () => {
     }
     // Takes ~0.3 s here on 2 cores; a generous bound so only an O(n²) regression trips it.
     expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe('workingDaysBetween', () => {
+  it('counts the days after the first date up to and including the second', () => {
+    // Mon 03-02 → Fri 03-06: 03-03..03-06.
+    expect(workingDaysBetween(builtin, '2026-03-02', '2026-03-06')).toBe(4);
+    // Over a weekend: 03-09 only.
+    expect(workingDaysBetween(builtin, '2026-03-06', '2026-03-09')).toBe(1);
+    expect(workingDaysBetween(builtin, '2026-03-07', '2026-03-08')).toBe(0);
+  });
+
+  it('is 0 for the same day or a second date before the first', () => {
+    expect(workingDaysBetween(builtin, '2026-03-02', '2026-03-02')).toBe(0);
+    expect(workingDaysBetween(builtin, '2026-03-09', '2026-03-02')).toBe(0);
+  });
+
+  it('skips 春节 and counts its make-up Saturdays, as a 20-day limit does', () => {
+    // The limit accepted 02-13 is due 03-19 on its 20th working day (see above).
+    expect(workingDaysBetween(builtin, '2026-02-13', '2026-03-19')).toBe(20);
+    // 02-14 (make-up), 02-24..02-27, 02-28 (make-up).
+    expect(workingDaysBetween(builtin, '2026-02-13', '2026-02-28')).toBe(6);
+  });
+
+  it('agrees with deadlineTier on the days left', () => {
+    expect(workingDaysBetween(builtin, '2026-09-30', '2026-11-03')).toBe(
+      deadlineTier(builtin, '2026-11-03', '2026-09-30').workingDaysLeft,
+    );
+  });
+
+  it('throws on bad dates', () => {
+    expect(() => workingDaysBetween(builtin, '2026-02-30', '2026-03-01')).toThrow(Error);
+    expect(() => workingDaysBetween(builtin, '2026-03-01', '')).toThrow(Error);
   });
 });

@@ -149,11 +149,7 @@ export function deadlineTier(
   }
   if (today > dueDate) return { tier: 'overdue', workingDaysLeft: 0 };
 
-  let workingDaysLeft = 0;
-  for (let date = calendar.nextWorkingDay(today); date <= dueDate;) {
-    workingDaysLeft += 1;
-    date = calendar.nextWorkingDay(date);
-  }
+  const workingDaysLeft = workingDaysBetween(calendar, today, dueDate);
   const tier = workingDaysLeft <= warnWithinWorkingDays ? 'warning' : 'normal';
   return { tier, workingDaysLeft };
 }
@@ -170,10 +166,20 @@ export function workingDaysOverdue(
 ): number {
   requireIsoDate(dueDate, 'dueDate');
   requireIsoDate(today, 'today');
+  return workingDaysBetween(calendar, dueDate, today);
+}
+
+/**
+ * The working days d with `from` < d ≤ `to`: those passed after `from` up to and including `to`,
+ * counted as a time limit counts them (the day of `from` itself never counts), so "拿地至施工许可
+ * N 个工作日" reads like the limits on the same sheet. 0 when `to` ≤ `from`.
+ */
+export function workingDaysBetween(calendar: WorkingDayCalendar, from: string, to: string): number {
+  requireIsoDate(from, 'from');
+  requireIsoDate(to, 'to');
   let count = 0;
-  for (let date = calendar.nextWorkingDay(dueDate); date <= today;) {
+  for (let date = calendar.nextWorkingDay(from); date <= to; date = calendar.nextWorkingDay(date)) {
     count += 1;
-    date = calendar.nextWorkingDay(date);
   }
   return count;
 }

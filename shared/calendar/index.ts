@@ -24,6 +24,7 @@ export {
 export {
   computeDueDate,
   deadlineTier,
+  workingDaysBetween,
   workingDaysOverdue,
   type DeadlineTier,
   type DueDate,
