@@ -92,6 +92,7 @@ test('the bridge exposes named methods only, and reports the data folder', async
       'appInfo',
       'listBackups',
       'openJsonFile',
+      'printToPdf',
       'readBackup',
       'revealBackups',
       'revealFile',

@@ -13,6 +13,7 @@ const validArguments: { [M in BridgeMethod]: unknown } = {
   saveBackup: { reason: 'daily', text: '{}', counts: { projects: 1 } },
   readBackup: { name: '帮代通备份-20260105-093000.json' },
   revealBackups: undefined,
+  printToPdf: { title: '导出 PDF', suggestedName: '重点项目推进情况汇总表-20261130.pdf' },
 };
 const methods = Object.keys(bridgeMethods) as BridgeMethod[];
 

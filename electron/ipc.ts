@@ -12,11 +12,15 @@ import { senderOf } from './app-url';
 import { backupsFolder, createBackupStore } from './backups';
 import { readTextFile, writeFileAtomic } from './files';
 import { authorizeIpcCall } from './ipc-authorize';
+import { exportPdf, pdfDialogFilters, pdfPrintOptions } from './pdf-export';
 
 const jsonFilters = [{ name: 'JSON', extensions: ['json'] }];
 
 /** Paths the user chose in our dialogs, plus the data folder: the only ones revealFile will show. */
 const revealablePaths = new Set<string>();
+
+/** The save dialog for the next PDF opens where the last one went: sheets are saved in batches. */
+let lastPdfFolder: string | null = null;
 
 type Handlers = {
   [K in BridgeMethod]: (
@@ -78,6 +82,27 @@ function createHandlers(): Handlers {
       await mkdir(backups.folder, { recursive: true });
       const failure = await shell.openPath(backups.folder);
       if (failure) throw new Error(`无法打开备份文件夹：${failure}`);
+    },
+
+    async printToPdf(window, request) {
+      const result = await exportPdf(request, lastPdfFolder ?? app.getPath('documents'), {
+        async chooseTarget(defaultPath) {
+          const chosen = await dialog.showSaveDialog(window, {
+            title: request.title,
+            defaultPath,
+            filters: pdfDialogFilters,
+          });
+          return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+        },
+        // The window shows the sheet's preview; its print CSS hides everything but the sheet.
+        print: () => window.webContents.printToPDF(pdfPrintOptions),
+        write: writeFileAtomic,
+      });
+      if (result.status === 'saved') {
+        lastPdfFolder = path.dirname(result.path);
+        revealablePaths.add(result.path);
+      }
+      return result;
     },
   };
 }

@@ -12,6 +12,7 @@ const bridge = {
   saveBackup: (request) => ipcRenderer.invoke(ipcChannels.saveBackup, request),
   readBackup: (request) => ipcRenderer.invoke(ipcChannels.readBackup, request),
   revealBackups: () => ipcRenderer.invoke(ipcChannels.revealBackups),
+  printToPdf: (request) => ipcRenderer.invoke(ipcChannels.printToPdf, request),
 } satisfies DaibanBridge;
 
 contextBridge.exposeInMainWorld('daiban', bridge);

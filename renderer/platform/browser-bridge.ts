@@ -140,4 +140,13 @@ export const browserBridge: DaibanBridge = {
   revealBackups() {
     return Promise.resolve();
   },
+
+  /**
+   * A page cannot write a PDF: the browser's print dialog can (另存为 PDF), from the same print
+   * CSS, and it suggests the page's title as the file name — the caller sets it to the sheet's.
+   */
+  printToPdf() {
+    window.print();
+    return Promise.resolve({ status: 'browserPrint' });
+  },
 };

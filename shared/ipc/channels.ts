@@ -8,6 +8,7 @@ export const ipcChannels = {
   saveBackup: 'backup:save',
   readBackup: 'backup:read',
   revealBackups: 'backup:reveal-folder',
+  printToPdf: 'print:save-pdf',
 } as const;
 
 export type IpcChannel = (typeof ipcChannels)[keyof typeof ipcChannels];

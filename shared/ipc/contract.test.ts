@@ -6,6 +6,8 @@ import {
   jsonFileNameSchema,
   maxJsonFileBytes,
   openJsonFileRequestSchema,
+  pdfFileNameSchema,
+  printToPdfRequestSchema,
   readBackupRequestSchema,
   revealFileRequestSchema,
   saveBackupRequestSchema,
@@ -161,5 +163,44 @@ describe('saveBackup', () => {
       accepts(saveBackupRequestSchema, { ...valid, text: 'x'.repeat(maxJsonFileBytes + 1) }),
     ).toBe(false);
     expect(accepts(saveBackupRequestSchema, { reason: 'manual', counts: {} })).toBe(false);
+  });
+});
+
+describe('printToPdf', () => {
+  const valid = { title: '导出 PDF', suggestedName: '项目审批进度表-物流园-20261130.pdf' };
+
+  it('takes a dialog title and a plain *.pdf name', () => {
+    expect(accepts(printToPdfRequestSchema, valid)).toBe(true);
+    for (const name of [
+      'a.pdf',
+      'SHEET.PDF',
+      '重点项目推进情况汇总表 (全部项目) 2026年11月30日.pdf',
+    ]) {
+      expect(accepts(pdfFileNameSchema, name)).toBe(true);
+    }
+  });
+
+  it.each([
+    ['a folder', 'sheets/a.pdf'],
+    ['a parent folder', '../a.pdf'],
+    ['a Windows path', 'C:\\Users\\a.pdf'],
+    ['a control character', 'a\u0007.pdf'],
+    ['.pdf after a NUL', 'a.exe\u0000.pdf'],
+    ['another extension', 'a.json'],
+    ['a name that is only the extension', '.pdf'],
+    ['over 200 characters', `${'表'.repeat(197)}.pdf`],
+  ])('refuses %s as the name', (_case, suggestedName) => {
+    expect(accepts(pdfFileNameSchema, suggestedName)).toBe(false);
+    expect(accepts(printToPdfRequestSchema, { ...valid, suggestedName })).toBe(false);
+  });
+
+  it('refuses a long title or a missing name, and drops what the contract does not name', () => {
+    expect(accepts(printToPdfRequestSchema, { ...valid, title: 'x'.repeat(201) })).toBe(false);
+    expect(accepts(printToPdfRequestSchema, { title: '导出 PDF' })).toBe(false);
+    expect(accepts(printToPdfRequestSchema, undefined)).toBe(false);
+    // Page options are main's to choose (A4 from the page's CSS), never the page's.
+    expect(printToPdfRequestSchema.parse({ ...valid, landscape: true, pageRanges: '1' })).toEqual(
+      valid,
+    );
   });
 });

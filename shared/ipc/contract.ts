@@ -20,13 +20,20 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
-/** A file name offered in a dialog: no folders, no control characters, ends in .json. */
-export const jsonFileNameSchema = z
-  .string()
-  .min(6)
-  .max(200)
-  .regex(/^[^\\/:*?"<>|]+\.json$/i, 'file name must be a plain *.json name')
-  .refine((name) => ![...name].some((char) => char < ' '), 'no control characters');
+/** A file name offered in a dialog: no folders, no control characters, ends in `.extension`. */
+const plainFileNameSchema = (extension: string) =>
+  z
+    .string()
+    .min(extension.length + 2)
+    .max(200)
+    .regex(
+      new RegExp(`^[^\\\\/:*?"<>|]+\\.${extension}$`, 'i'),
+      `file name must be a plain *.${extension} name`,
+    )
+    .refine((name) => ![...name].some((char) => char < ' '), 'no control characters');
+
+export const jsonFileNameSchema = plainFileNameSchema('json');
+export const pdfFileNameSchema = plainFileNameSchema('pdf');
 
 export const openJsonFileRequestSchema = z.object({
   title: z.string().max(200),
@@ -121,6 +128,26 @@ export type ReadBackupRequest = z.infer<typeof readBackupRequestSchema>;
 
 export type ReadBackupResult = { status: 'opened'; name: string; text: string } | RefusedFile;
 
+/**
+ * 导出 PDF of the sheet the window shows (renderer/features/printing/): on the desktop main prints
+ * the window with the page's own print CSS (A4 from @page) and saves it where the user chooses.
+ */
+export const printToPdfRequestSchema = z.object({
+  /** The save dialog's title. */
+  title: z.string().max(200),
+  suggestedName: pdfFileNameSchema,
+});
+export type PrintToPdfRequest = z.infer<typeof printToPdfRequestSchema>;
+
+export type PrintToPdfResult =
+  | { status: 'saved'; name: string; path: string }
+  | { status: 'cancelled' }
+  /**
+   * A browser cannot write a PDF itself: its own print dialog was opened instead, where
+   * 另存为 PDF (Save as PDF) is one of the destinations.
+   */
+  | { status: 'browserPrint' };
+
 /** What the renderer may ask of the desktop. A `null` save means the user cancelled the dialog. */
 export type DaibanBridge = {
   appInfo(): Promise<AppInfo>;
@@ -135,6 +162,8 @@ export type DaibanBridge = {
   readBackup(request: ReadBackupRequest): Promise<ReadBackupResult>;
   /** Opens the backups folder in the file manager (desktop only). */
   revealBackups(): Promise<void>;
+  /** Saves the window's sheet as a PDF (desktop), or opens the browser's print dialog. */
+  printToPdf(request: PrintToPdfRequest): Promise<PrintToPdfResult>;
 };
 
 /** Each bridge method, its channel, and how main validates its argument. */
@@ -147,6 +176,7 @@ export const bridgeMethods = {
   saveBackup: { channel: ipcChannels.saveBackup, request: saveBackupRequestSchema },
   readBackup: { channel: ipcChannels.readBackup, request: readBackupRequestSchema },
   revealBackups: { channel: ipcChannels.revealBackups, request: z.undefined() },
+  printToPdf: { channel: ipcChannels.printToPdf, request: printToPdfRequestSchema },
 } as const satisfies Record<keyof DaibanBridge, { channel: IpcChannel; request: z.ZodType }>;
 
 export type BridgeMethod = keyof DaibanBridge;
