@@ -2,7 +2,8 @@ import { addDays, getYear, isWeekend, parseISO } from 'date-fns';
 // The package's static data, not its isWorkday(): that builds its tables through a Date parsed as
 // UTC and read back in local time, so on any machine west of UTC (a developer laptop in America/*)
 // it shifts every holiday a day early. The JSON holds the same State Council schedules as plain keys.
-import builtinData from 'chinese-days/dist/chinese-days.json';
+// The import attribute lets Node's own ESM loader read it too (the e2e suite imports shared/).
+import builtinData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { formatIsoDate, requireIsoDate } from './iso-date';
 import { canEstimate, estimateHolidays } from './statutory-holidays';
 import { yearScheduleSchema, type YearSchedule } from './year-schedule';
