@@ -1,9 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { format } from 'date-fns';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   projectLevels,
   projectStatuses,
@@ -15,44 +15,28 @@ import { useHelperAgents } from '../../db/useTeamData';
 import { tierColors } from '../../ui/DeadlineTag';
 import { NeedsReviewCount } from '../../ui/NeedsReviewTag';
 import { levelColors } from './level-colors';
+import {
+  emptyProjectFilter,
+  filterFromSearch,
+  filterToSearch,
+  matchesFilter,
+  type ProjectFilter,
+} from './project-filter';
 import { useProjectSummaries, type ProjectSummary } from './useProjectSummaries';
-
-type Filters = {
-  query: string;
-  stage?: Stage;
-  level?: ProjectLevel;
-  agentId?: string;
-  status?: ProjectStatus;
-  hasOverdue: boolean;
-};
-
-function matches(summary: ProjectSummary, filters: Filters, agentNames: Map<string, string>) {
-  const { project } = summary;
-  const needle = filters.query.trim().toLowerCase();
-  const text = [
-    project.name,
-    project.code,
-    project.ownerCompany,
-    ...project.helperAgentIds.map((id) => agentNames.get(id) ?? ''),
-  ];
-  return (
-    (!needle || text.some((value) => value.toLowerCase().includes(needle))) &&
-    (!filters.stage || summary.stage === filters.stage) &&
-    (!filters.level || project.level === filters.level) &&
-    (!filters.agentId || project.helperAgentIds.includes(filters.agentId)) &&
-    (!filters.status || project.status === filters.status) &&
-    (!filters.hasOverdue || summary.overdue > 0)
-  );
-}
-
-const noFilters: Filters = { query: '', hasOverdue: false };
 
 export function ProjectListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const summaries = useProjectSummaries();
   const agents = useHelperAgents();
-  const [filters, setFilters] = useState<Filters>(noFilters);
+  const [search, setSearch] = useSearchParams();
+  // Typing stays in local state (a navigation per keystroke would lag the input); the URL
+  // follows, so the summary sheet and the way back from it see the same filter.
+  const [filters, setFilters] = useState(() => filterFromSearch(search));
+  useEffect(() => {
+    const wanted = filterToSearch(filters);
+    if (wanted.toString() !== search.toString()) setSearch(wanted, { replace: true });
+  }, [filters, search, setSearch]);
   const agentNames = useMemo(
     () => new Map((agents ?? []).map((agent) => [agent.id, agent.name])),
     [agents],
@@ -69,10 +53,11 @@ export function ProjectListPage() {
     [agents],
   );
   const shown = useMemo(
-    () => summaries?.filter((summary) => matches(summary, filters, agentNames)),
+    () => summaries?.filter((summary) => matchesFilter(summary, filters, agentNames)),
     [summaries, filters, agentNames],
   );
-  const set = (patch: Partial<Filters>) => setFilters((current) => ({ ...current, ...patch }));
+  const set = (patch: Partial<ProjectFilter>) =>
+    setFilters((current) => ({ ...current, ...patch }));
   const options = <T extends string>(values: readonly T[], prefix: string) =>
     values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
 
@@ -82,13 +67,21 @@ export function ProjectListPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('project.list')}
         </Typography.Title>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => void navigate('/projects/new')}
-        >
-          {t('project.new')}
-        </Button>
+        <Space>
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => void navigate(`/print/summary?${filterToSearch(filters).toString()}`)}
+          >
+            {t('print.printSummary')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => void navigate('/projects/new')}
+          >
+            {t('project.new')}
+          </Button>
+        </Space>
       </Flex>
       <Space wrap>
         <Input.Search
@@ -158,7 +151,7 @@ export function ProjectListPage() {
             summaries && summaries.length > 0 ? (
               <Space orientation="vertical" size={4} data-testid="filtered-empty">
                 {t('project.noMatch')}
-                <Button size="small" onClick={() => setFilters(noFilters)}>
+                <Button size="small" onClick={() => setFilters(emptyProjectFilter)}>
                   {t('project.clearFilters')}
                 </Button>
               </Space>

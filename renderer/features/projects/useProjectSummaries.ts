@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { DeadlineTier } from '../../../shared/calendar/deadline';
+import type { WorkingDayCalendar } from '../../../shared/calendar/working-day-calendar';
 import { collectDeadlines, worstTier, type Deadline } from '../../../shared/domain/deadlines';
 import { currentStage, stageProgress } from '../../../shared/domain/progress';
 import type { KeyProject } from '../../../shared/domain/project';
@@ -8,7 +9,7 @@ import {
   type RecordNeedingReview,
 } from '../../../shared/domain/record-issues';
 import type { Stage } from '../../../shared/domain/stages';
-import { useAllProjectRecords } from '../../db/useProjectRecords';
+import { useAllProjectRecords, type LiveProjectData } from '../../db/useProjectRecords';
 import { useCalendar, useTeamSettings } from '../../db/useTeamData';
 import { useToday } from '../../ui/useToday';
 
@@ -35,6 +36,40 @@ function groupBy<T extends { projectId: string }>(rows: readonly T[]): Map<strin
   return groups;
 }
 
+/** Every project with where it stands, its worst deadline and what needs review, for `today`. */
+export function summarizeProjects(
+  records: LiveProjectData,
+  calendar: WorkingDayCalendar,
+  today: string,
+  warnWithinWorkingDays: number,
+): ProjectSummary[] {
+  const items = groupBy(records.approvalItems);
+  const missing = groupBy(records.missingItems);
+  const steps = groupBy(records.handlingSteps);
+  const problems = groupBy(records.problems);
+  return records.projects.map((project) => {
+    const ofProject = {
+      approvalItems: items.get(project.id) ?? [],
+      missingItems: missing.get(project.id) ?? [],
+      handlingSteps: steps.get(project.id) ?? [],
+      problems: problems.get(project.id) ?? [],
+    };
+    const deadlines = collectDeadlines(ofProject, calendar, today, warnWithinWorkingDays);
+    const progress = stageProgress(ofProject.approvalItems);
+    return {
+      project,
+      stage: currentStage(ofProject.approvalItems),
+      finished: progress.reduce((sum, stage) => sum + stage.finished, 0),
+      total: progress.reduce((sum, stage) => sum + stage.total, 0),
+      deadlines,
+      worst: worstTier(deadlines),
+      overdue: deadlines.filter((deadline) => deadline.tier === 'overdue').length,
+      warning: deadlines.filter((deadline) => deadline.tier === 'warning').length,
+      review: recordsNeedingReview(ofProject, calendar),
+    };
+  });
+}
+
 /** Every live project with where it stands, its worst deadline and what needs review, for today. */
 export function useProjectSummaries(): ProjectSummary[] | undefined {
   const records = useAllProjectRecords();
@@ -42,32 +77,8 @@ export function useProjectSummaries(): ProjectSummary[] | undefined {
   const { warnWithinWorkingDays } = useTeamSettings();
   const today = useToday();
 
-  return useMemo(() => {
-    if (!records) return undefined;
-    const items = groupBy(records.approvalItems);
-    const missing = groupBy(records.missingItems);
-    const steps = groupBy(records.handlingSteps);
-    const problems = groupBy(records.problems);
-    return records.projects.map((project) => {
-      const ofProject = {
-        approvalItems: items.get(project.id) ?? [],
-        missingItems: missing.get(project.id) ?? [],
-        handlingSteps: steps.get(project.id) ?? [],
-        problems: problems.get(project.id) ?? [],
-      };
-      const deadlines = collectDeadlines(ofProject, calendar, today, warnWithinWorkingDays);
-      const progress = stageProgress(ofProject.approvalItems);
-      return {
-        project,
-        stage: currentStage(ofProject.approvalItems),
-        finished: progress.reduce((sum, stage) => sum + stage.finished, 0),
-        total: progress.reduce((sum, stage) => sum + stage.total, 0),
-        deadlines,
-        worst: worstTier(deadlines),
-        overdue: deadlines.filter((deadline) => deadline.tier === 'overdue').length,
-        warning: deadlines.filter((deadline) => deadline.tier === 'warning').length,
-        review: recordsNeedingReview(ofProject, calendar),
-      };
-    });
-  }, [records, calendar, today, warnWithinWorkingDays]);
+  return useMemo(
+    () => records && summarizeProjects(records, calendar, today, warnWithinWorkingDays),
+    [records, calendar, today, warnWithinWorkingDays],
+  );
 }
