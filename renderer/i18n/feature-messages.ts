@@ -2,6 +2,7 @@ import { approvalMessages } from '../features/approvals/messages';
 import { backupMessages } from '../features/backups/messages';
 import { missingItemMessages } from '../features/missing-items/messages';
 import { stepMessages } from '../features/handling-steps/messages';
+import { printMessages } from '../features/printing/messages';
 import { problemMessages } from '../features/problems/messages';
 import { settingsMessages } from '../features/settings/messages';
 import { syncMessages } from '../features/sync/messages';
@@ -16,6 +17,7 @@ const features = [
   backupMessages,
   missingItemMessages,
   stepMessages,
+  printMessages,
   problemMessages,
   settingsMessages,
   syncMessages,

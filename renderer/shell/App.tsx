@@ -3,6 +3,8 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { ProjectSheetPage } from '../features/printing/ProjectSheetPage';
+import { SummarySheetPage } from '../features/printing/SummarySheetPage';
 import { NewProjectPage } from '../features/projects/NewProjectPage';
 import { ProjectListPage } from '../features/projects/ProjectListPage';
 import { ProjectPage } from '../features/projects/ProjectPage';
@@ -28,6 +30,9 @@ const router = createHashRouter([
       { path: '*', element: <Navigate to="/workbench" replace /> },
     ],
   },
+  // Print previews fill the window without the side menu: what shows is what prints.
+  { path: 'print/project/:projectId', element: <ProjectSheetPage /> },
+  { path: 'print/summary', element: <SummarySheetPage /> },
 ]);
 
 export function App() {

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Flex, Spin, Tabs, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -87,7 +87,13 @@ export function ProjectPage() {
           </Tag>
         )}
         <NeedsReviewCount review={reviewList} />
-        <Flex flex={1} justify="end">
+        <Flex flex={1} justify="end" gap={8}>
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => void navigate(`/print/project/${project.id}`)}
+          >
+            {t('print.printProject')}
+          </Button>
           <DeleteButton
             title={t('project.confirmDelete')}
             onConfirm={() =>
