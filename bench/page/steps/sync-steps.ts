@@ -1,7 +1,5 @@
 import { Dexie } from 'dexie';
 import { syncedTables, type SyncedTable } from '../../../shared/domain/records';
-import type { JsonValue } from '../../../shared/sync/message';
-import { recordCells } from '../../../shared/sync/record-cells';
 import type { SyncFileEntry } from '../../../shared/sync/sync-entries';
 import { createSyncFileFromEntries } from '../../../shared/sync/sync-file';
 import { formatTimestamp, type Timestamp } from '../../../shared/sync/timestamp';
@@ -10,6 +8,7 @@ import { seedDefaults } from '../../../renderer/db/seeds';
 import { createSyncEngine } from '../../../renderer/db/sync-engine';
 import { createSyncFiles } from '../../../renderer/db/sync-files';
 import { countRows } from '../../city-dataset';
+import { cityEntries, cityNodes, citySyncFile, cityTeamId } from '../../city-sync-file';
 import {
   freshDatabase,
   requireDataset,
@@ -21,37 +20,8 @@ import {
 const oursDatabase = 'bench-ours';
 const finalRawDatabase = 'bench-raw-final';
 const cityFile = 'city-sync-file';
-const teamId = '3f2b8c1d-4e5a-4b6c-8d7e-9f0a1b2c3d4e';
-
-/** The team's computers: 60 devices, one per helper-agent, each with its own node id. */
-const nodes = Array.from({ length: 60 }, (_, index) =>
-  (0x1000000000000000 + index * 7919).toString(16),
-);
-
-/**
- * The city dataset as the team's computers would have sent it: every record's fields as one
- * write of one of 60 computers at its last change time (the default catalog aside: every
- * computer seeds it). This is the file a new computer of a city-scale team imports.
- */
-function cityEntries(dataset: Record<SyncedTable, Record<string, unknown>[]>): SyncFileEntry[] {
-  const entries: SyncFileEntry[] = [];
-  let index = 0;
-  for (const table of syncedTables) {
-    if (table === 'catalogItems') continue;
-    for (const row of dataset[table]) {
-      index += 1;
-      const ts = formatTimestamp({
-        millis: Date.parse(String(row.updatedAt)),
-        counter: index % 0xffff,
-        node: nodes[index % nodes.length]!,
-      });
-      const values: Record<string, JsonValue> = {};
-      for (const [cell, value] of recordCells(table, row)) values[cell] = value;
-      entries.push([table, String(row.id), [[ts, values]]]);
-    }
-  }
-  return entries;
-}
+const teamId = cityTeamId;
+const nodes = cityNodes;
 
 async function ourDatabase(name: string, fresh: boolean) {
   const db = fresh ? await freshDatabase(name) : new DaibanDatabase(name);
@@ -86,18 +56,7 @@ export const citySyncFileStep: BenchStep = {
   async run(context) {
     const dataset = requireDataset(context);
     const entries = cityEntries(dataset);
-    const { value: text, seconds } = await timed(() =>
-      createSyncFileFromEntries(
-        {
-          team: { id: teamId, name: '市帮办代办团队' },
-          producer: { node: nodes[0]!, name: '办公室电脑' },
-          createdAt: new Date().toISOString(),
-          appVersion: '0.2.0',
-          minAppVersion: '0.2.0',
-        },
-        entries,
-      ),
-    );
+    const { value: text, seconds } = await timed(() => citySyncFile(entries, new Date()));
     context.kept.set(cityFile, text);
     const bytes = new TextEncoder().encode(text).byteLength;
     return {
