@@ -48,6 +48,7 @@ describe('printToPDF options', () => {
       preferCSSPageSize: true,
       printBackground: true,
       displayHeaderFooter: false,
+      generateTaggedPDF: false,
     });
     // Page ranges, scale and orientation would override the sheet's own layout.
     expect(pdfPrintOptions).not.toHaveProperty('pageRanges');
