@@ -145,6 +145,15 @@ describe('live records', () => {
     expect(all.missingItems).toEqual([]);
   });
 
+  it('leaves the handling steps unread when asked, and the rest as a full read has them', async () => {
+    const office = await computer('王小明');
+    const { step } = await projectWithRecords(office);
+    const full = await readLiveProjectData(office.db);
+    expect(idsOf(full.handlingSteps)).toEqual([step.id]);
+    const withoutSteps = await readLiveProjectData(office.db, { handlingSteps: false });
+    expect(withoutSteps).toEqual({ ...full, handlingSteps: [] });
+  });
+
   it('hides a record whose creation has not arrived yet', async () => {
     const site = await computer('李四');
     const ts = formatTimestamp({

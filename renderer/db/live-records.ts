@@ -81,14 +81,27 @@ const projectTables = (db: DaibanDatabase) => [
   db.problems,
 ];
 
+/** What a reader of every project's records may leave unread. */
+export type LiveDataOptions = {
+  /**
+   * false: no handling steps are read (`handlingSteps` is empty). They are the largest table
+   * (80,000 rows of a city's 145,000) and the summary sheet does not print them.
+   */
+  handlingSteps?: boolean;
+};
+
 /** Every live project and everything live under it, read in one transaction (one snapshot). */
-export function readLiveProjectData(db: DaibanDatabase): Promise<LiveProjectData> {
+export function readLiveProjectData(
+  db: DaibanDatabase,
+  options: LiveDataOptions = {},
+): Promise<LiveProjectData> {
+  const withSteps = options.handlingSteps ?? true;
   return db.transaction('r', projectTables(db), async () => {
     const [projects, approvalItems, missingItems, handlingSteps, problems] = await Promise.all([
       db.projects.toArray(),
       db.approvalItems.toArray(),
       db.missingItems.toArray(),
-      db.handlingSteps.toArray(),
+      withSteps ? db.handlingSteps.toArray() : [],
       db.problems.toArray(),
     ]);
     return keepLive({ projects, approvalItems, missingItems, handlingSteps, problems });

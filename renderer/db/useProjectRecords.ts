@@ -3,6 +3,7 @@ import { db } from './index';
 import {
   readLiveProjectData,
   readLiveProjectRecords,
+  type LiveDataOptions,
   type LiveProjectData,
   type ProjectRecords,
 } from './live-records';
@@ -36,10 +37,11 @@ export function useProjectRecords(projectId: string | undefined): ProjectRecords
  * Every live project, most recently changed first, with everything live under it: the inputs of
  * every count across projects (工作台, the project list). One read, so the counts agree.
  */
-export function useAllProjectRecords(): LiveProjectData | undefined {
+export function useAllProjectRecords(options: LiveDataOptions = {}): LiveProjectData | undefined {
+  const withSteps = options.handlingSteps ?? true;
   return useLiveQuery(async () => {
-    const data = await readLiveProjectData(db);
+    const data = await readLiveProjectData(db, { handlingSteps: withSteps });
     data.projects.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     return data;
-  });
+  }, [withSteps]);
 }

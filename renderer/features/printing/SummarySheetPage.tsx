@@ -27,7 +27,8 @@ export function SummarySheetPage() {
   const { t, i18n } = useTranslation();
   const [search] = useSearchParams();
   const filter = useMemo(() => filterFromSearch(search), [search]);
-  const records = useAllProjectRecords();
+  // Steps are read only for a filter: the list's overdue count includes their next actions.
+  const records = useAllProjectRecords({ handlingSteps: !isEmptyFilter(filter) });
   const helperAgents = useHelperAgents();
   const calendar = useCalendar();
   const { warnWithinWorkingDays } = useTeamSettings();
