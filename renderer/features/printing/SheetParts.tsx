@@ -37,15 +37,31 @@ export function SheetTable({
   head,
   children,
   count,
+  className,
+  widths,
 }: {
   empty: string;
   head: ReactNode;
   children: ReactNode;
   count: number;
+  /** 'dense' for the long lists (smaller type, tighter rows: fewer pages). */
+  className?: string;
+  /**
+   * Column widths (CSS lengths) for a fixed layout: a long table then lays out from its first
+   * rows instead of measuring every cell, and short columns do not wrap the long ones.
+   */
+  widths?: readonly string[];
 }) {
   if (count === 0) return <p className="empty">{empty}</p>;
   return (
-    <table>
+    <table className={[className, widths && 'fixed'].filter(Boolean).join(' ') || undefined}>
+      {widths && (
+        <colgroup>
+          {widths.map((width, index) => (
+            <col key={index} style={{ width }} />
+          ))}
+        </colgroup>
+      )}
       <thead>{head}</thead>
       <tbody>{children}</tbody>
     </table>

@@ -1,12 +1,23 @@
+import { Fragment } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { itemStatuses } from '../../../shared/domain/approval-item';
 import { projectLevels, projectStatuses } from '../../../shared/domain/project';
 import type {
+  ProjectRow,
   StageCounts,
   SummarySheet as SummarySheetData,
 } from '../../../shared/reports/summary-sheet';
+import type { LandToPermit } from '../../../shared/reports/sheet-common';
 import type { SheetFormat } from './print-format';
 import { DueDate, SheetFooter, SheetTable, TierText } from './SheetParts';
+
+/**
+ * 273 mm: the landscape page between its margins (print.css, @page wide). Six cells a row, two
+ * lines each: a table's cost in print grows with its cells far more than with its text (a city's
+ * 2,000 rows of fifteen cells took twice the time of six), so related values share a cell.
+ */
+const projectColumns = ['8mm', '58mm', '11mm', '16mm', '44mm', '22mm', '60mm', '54mm'];
 
 type Props = {
   sheet: SummarySheetData;
@@ -176,6 +187,8 @@ export function SummarySheet({
         <SheetTable
           empty={t('print.none')}
           count={sheet.overdueItems.length}
+          className="dense"
+          widths={['8mm', '38mm', '40mm', '14mm', '22mm', '22mm', '22mm', '16mm']}
           head={
             <tr>
               <th className="number">{t('print.summary.index')}</th>
@@ -194,10 +207,10 @@ export function SummarySheet({
               <td className="number">{index + 1}</td>
               <td>{row.projectName}</td>
               <td>{row.itemName}</td>
-              <td className="nowrap">{t(`stageShort.${row.stage}`)}</td>
+              <td>{t(`stageShort.${row.stage}`)}</td>
               <td>{row.department}</td>
-              <td className="nowrap">{format.date(row.acceptedOn)}</td>
-              <td className="nowrap">
+              <td>{format.date(row.acceptedOn)}</td>
+              <td>
                 <DueDate mark={row.due} format={format} />
               </td>
               <td className="number">
@@ -211,6 +224,8 @@ export function SummarySheet({
         <SheetTable
           empty={t('print.none')}
           count={sheet.overdueMissing.length}
+          className="dense"
+          widths={['8mm', '36mm', '36mm', '46mm', '18mm', '22mm', '16mm']}
           head={
             <tr>
               <th className="number">{t('print.summary.index')}</th>
@@ -230,7 +245,7 @@ export function SummarySheet({
               <td>{row.itemName}</td>
               <td>{row.material}</td>
               <td>{text(row.supplier)}</td>
-              <td className="nowrap">{format.date(row.promised.dueDate)}</td>
+              <td>{format.date(row.promised.dueDate)}</td>
               <td className="number">
                 <TierText tier="overdue">
                   {`${t('print.tierMark.overdue')} ${row.promised.workingDays}`}
@@ -264,44 +279,31 @@ export function SummarySheet({
             </tr>
           ))}
         </SheetTable>
-        {sheet.openProblems > 0 && (
-          <table>
-            <thead>
-              <tr>
-                <th className="number">{t('print.summary.index')}</th>
-                <th>{t('print.summary.project')}</th>
-                <th>{t('print.summary.problem')}</th>
-                <th>{t('print.summary.raisedOn')}</th>
-                <th>{t('print.summary.escalation')}</th>
-                <th>{t('print.summary.status')}</th>
-                <th className="number">{t('print.summary.openFor')}</th>
-              </tr>
-            </thead>
-            {sheet.problemsByDepartment.map((group) => (
-              <tbody key={group.department}>
-                <tr className="group">
-                  <td colSpan={7}>
-                    {t('print.summary.departmentGroup', {
-                      department: group.department || t('print.summary.noDepartment'),
-                      count: group.problems.length,
-                    })}
-                  </td>
-                </tr>
-                {group.problems.map((row, index) => (
-                  <tr key={row.id}>
-                    <td className="number">{index + 1}</td>
-                    <td>{row.projectName}</td>
-                    <td>{row.title}</td>
-                    <td className="nowrap">{format.date(row.raisedOn)}</td>
-                    <td className="nowrap">{t(`escalation.${row.escalation}`)}</td>
-                    <td className="nowrap">{t(`problemStatus.${row.status}`)}</td>
-                    <td className="number">{row.openWorkingDays}</td>
-                  </tr>
-                ))}
-              </tbody>
-            ))}
-          </table>
-        )}
+        {/* One line per problem, not a table row: 1,300 problems of a city stay a few pages. */}
+        {sheet.problemsByDepartment.map((group) => (
+          <div key={group.department} className="problem-group">
+            <h3>
+              {t('print.summary.departmentGroup', {
+                department: group.department || t('print.summary.noDepartment'),
+                count: group.problems.length,
+              })}
+            </h3>
+            <ol>
+              {group.problems.map((row) => (
+                <li key={row.id}>
+                  {t('print.summary.problemLine', {
+                    project: row.projectName,
+                    problem: row.title,
+                    raisedOn: format.date(row.raisedOn),
+                    escalation: t(`escalation.${row.escalation}`),
+                    status: t(`problemStatus.${row.status}`),
+                    days: row.openWorkingDays,
+                  })}
+                </li>
+              ))}
+            </ol>
+          </div>
+        ))}
       </article>
 
       <section className="sheet sheet-wide" data-sheet="summary-projects">
@@ -309,69 +311,54 @@ export function SummarySheet({
         <SheetTable
           empty={t('print.none')}
           count={sheet.projects.length}
+          className="dense"
+          widths={projectColumns}
           head={
             <tr>
               <th className="number">{t('print.summary.index')}</th>
               <th>{t('print.summary.project')}</th>
-              <th>{t('print.summary.level')}</th>
               <th>{t('print.summary.projectStatusShort')}</th>
               <th className="number">{t('print.summary.investmentShort')}</th>
-              <th>{t('print.summary.helperAgents')}</th>
-              <th>{t('print.summary.leader')}</th>
+              <th>{t('print.summary.people')}</th>
               <th>{t('print.summary.currentStage')}</th>
-              <th>{t('print.summary.landOn')}</th>
-              <th>{t('print.summary.permitOn')}</th>
-              <th>{t('print.summary.landToPermitDays')}</th>
-              <th className="number">{t('print.summary.overdueItemsShort')}</th>
-              <th className="number">{t('print.summary.warningItemsShort')}</th>
-              <th className="number">{t('print.summary.overdueMissingShort')}</th>
-              <th className="number">{t('print.summary.openProblemsShort')}</th>
+              <th>{t('print.summary.landToPermitCell')}</th>
+              <th>{t('print.summary.attention')}</th>
             </tr>
           }
         >
           {sheet.projects.map((row, index) => {
-            const land = row.landToPermit;
+            const level = sheet.projects[index - 1]?.level !== row.level ? row.level : undefined;
             return (
-              <tr key={row.projectId} data-project={row.name}>
-                <td className="number">{index + 1}</td>
-                <td>{row.name}</td>
-                <td className="nowrap">{t(`level.${row.level}`)}</td>
-                <td className="nowrap">{t(`projectStatus.${row.status}`)}</td>
-                <td className="number">{format.wanYuan(row.totalInvestment)}</td>
-                <td>{row.helperAgents.join('、') || dash}</td>
-                <td>{text(row.leaderInCharge)}</td>
-                <td>
-                  {row.total === 0
-                    ? t('print.summary.noItems')
-                    : `${row.currentStage ? t(`stageShort.${row.currentStage}`) : t('print.summary.allDone')} ${row.finished}/${row.total}`}
-                </td>
-                <td className="nowrap">
-                  {format.date(land.status === 'noLand' ? null : land.landOn)}
-                </td>
-                <td className="nowrap">
-                  {format.date(land.status === 'done' ? land.permitOn : null)}
-                </td>
-                <td>{format.landToPermit(land)}</td>
-                <td className="number">
-                  {row.overdueItems > 0 ? (
-                    <TierText tier="overdue">{`${t('print.tierMark.overdue')} ${row.overdueItems}`}</TierText>
-                  ) : (
-                    0
-                  )}
-                </td>
-                <td className="number">
-                  {row.warningItems > 0 ? (
-                    <TierText tier="warning">{`${t('print.tierMark.warning')} ${row.warningItems}`}</TierText>
-                  ) : (
-                    0
-                  )}
-                </td>
-                <td className="number">{row.overdueMissing}</td>
-                <td className="number">{row.openProblems}</td>
-              </tr>
+              <Fragment key={row.projectId}>
+                {level && (
+                  <tr className="group">
+                    <td colSpan={8}>
+                      {t('print.summary.levelGroup', {
+                        level: t(`level.${level}`),
+                        count: sheet.byLevel[level],
+                      })}
+                    </td>
+                  </tr>
+                )}
+                <tr data-project={row.name}>
+                  <td className="number">{index + 1}</td>
+                  <td>{row.name}</td>
+                  <td>{t(`projectStatus.${row.status}`)}</td>
+                  <td className="number">{format.wanYuan(row.totalInvestment)}</td>
+                  <td>{`${row.helperAgents.join('、') || dash} / ${row.leaderInCharge.trim() || dash}`}</td>
+                  <td>
+                    {row.total === 0
+                      ? t('print.summary.noItems')
+                      : `${row.currentStage ? t(`stageShort.${row.currentStage}`) : t('print.summary.allDone')} ${row.finished}/${row.total}`}
+                  </td>
+                  <td>{landToPermitText(row.landToPermit, format, t)}</td>
+                  <td>{attention(row, t)}</td>
+                </tr>
+              </Fragment>
             );
           })}
         </SheetTable>
+        <p className="note">{t('print.summary.landToPermitNote')}</p>
         <SheetFooter
           printedBy={printedBy}
           printedAt={printedAt}
@@ -381,4 +368,42 @@ export function SummarySheet({
       </section>
     </>
   );
+}
+
+/**
+ * What needs a leader's attention on a project, in words (逾期事项 2；未解决问题 4): one cell
+ * instead of four count columns, empty when nothing does, and readable without colour.
+ */
+function attention(row: ProjectRow, t: TFunction) {
+  const parts = [
+    row.warningItems > 0 && t('print.summary.attentionWarning', { count: row.warningItems }),
+    row.overdueMissing > 0 && t('print.summary.attentionMissing', { count: row.overdueMissing }),
+    row.openProblems > 0 && t('print.summary.attentionProblems', { count: row.openProblems }),
+  ].filter((part): part is string => typeof part === 'string');
+  return (
+    <>
+      {row.overdueItems > 0 && (
+        <TierText tier="overdue">
+          {t('print.summary.attentionOverdue', { count: row.overdueItems })}
+        </TierText>
+      )}
+      {row.overdueItems > 0 && parts.length > 0 && '；'}
+      {parts.join('；')}
+    </>
+  );
+}
+
+/** 拿地至施工许可 and its two dates, on one line: 20（2026年2月13日—2026年3月19日）. */
+function landToPermitText(value: LandToPermit, format: SheetFormat, t: TFunction): string {
+  if (value.status === 'noLand') return format.landToPermitShort(value);
+  return t('print.summary.landToPermitWithDates', {
+    days: format.landToPermitShort(value),
+    dates:
+      value.status === 'done'
+        ? t('print.summary.landToPermitDates', {
+            land: format.date(value.landOn),
+            permit: format.date(value.permitOn),
+          })
+        : t('print.summary.landOnly', { land: format.date(value.landOn) }),
+  });
 }

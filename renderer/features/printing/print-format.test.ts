@@ -50,6 +50,19 @@ describe('sheetFormat', () => {
       '已用 5 个工作日（未取得施工许可）',
     );
     expect(zh.landToPermit({ status: 'noLand' })).toBe('尚未取得土地');
+    expect(
+      zh.landToPermitShort({
+        status: 'done',
+        landOn: '2026-02-13',
+        permitOn: '2026-03-19',
+        workingDays: 20,
+      }),
+    ).toBe('20');
+    expect(zh.landToPermitShort({ status: 'running', landOn: '2026-02-13', workingDays: 5 })).toBe(
+      '已用 5',
+    );
+    expect(zh.landToPermitShort({ status: 'noPermit', landOn: '2026-02-13' })).toBe('未取得');
+    expect(zh.landToPermitShort({ status: 'noLand' })).toBe('—');
   });
 });
 

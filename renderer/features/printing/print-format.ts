@@ -17,6 +17,8 @@ export type SheetFormat = {
   /** The tier's mark and the working days left or past: 【逾期】逾期 2 个工作日. */
   dueText(mark: DueMark): string;
   landToPermit(value: LandToPermit): string;
+  /** The same in a table's number column: 20, 已用 65, 未取得, —. */
+  landToPermitShort(value: LandToPermit): string;
 };
 
 export function sheetFormat(t: TFunction, language: string): SheetFormat {
@@ -45,6 +47,14 @@ export function sheetFormat(t: TFunction, language: string): SheetFormat {
         return t(`print.landToPermit.${value.status}`);
       }
       return t(`print.landToPermit.${value.status}`, { count: value.workingDays });
+    },
+    landToPermitShort(value) {
+      if (value.status === 'noLand') return dash;
+      if (value.status === 'noPermit') return t('print.landToPermitShort.noPermit');
+      if (value.status === 'running') {
+        return t('print.landToPermitShort.running', { count: value.workingDays });
+      }
+      return String(value.workingDays);
     },
   };
 }
