@@ -1,11 +1,14 @@
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build, preview, type PreviewServer } from 'vite';
+import { pdfPrintOptions } from '../electron/pdf-export';
 import playwrightConfig from '../playwright.config';
 import { cityDatasetCounts, countRows, generateCityDataset } from './city-dataset';
 import { benchApiName, type BenchApi, type StepInfo, type StepResult } from './page/bench-api';
@@ -82,6 +85,17 @@ class MemoryProbe {
   async jsHeap(): Promise<number> {
     const { metrics } = await this.page.send('Performance.getMetrics');
     return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0;
+  }
+
+  /**
+   * CPU time used so far by all of Chromium's processes (renderer, browser, GPU, utilities), in
+   * seconds. On a shared machine wall time stretches with the others' load; CPU time much less.
+   */
+  async cpuSeconds(): Promise<number> {
+    const { processInfo } = (await this.browser.send('SystemInfo.getProcessInfo')) as {
+      processInfo: { cpuTime: number }[];
+    };
+    return processInfo.reduce((sum, info) => sum + info.cpuTime, 0);
   }
 
   private async processes(): Promise<{ renderers: number[]; browser: number[] }> {
@@ -188,12 +202,17 @@ function nodeDataset(seed: number, scale: number): NodeDataset {
 
 // --- the page ----------------------------------------------------------------------------------
 
-function callPage<T>(page: Page, method: 'steps' | 'configure' | 'run', arg?: unknown): Promise<T> {
+function callPage<T>(
+  page: Page,
+  method: 'steps' | 'configure' | 'run' | 'afterPrint',
+  arg?: unknown,
+): Promise<T> {
   return page.evaluate(
     async ([api, name, value]) => {
       const bench = (window as unknown as Record<string, BenchApi>)[api];
       if (!bench) throw new Error('the bench page did not start');
       if (name === 'steps') return bench.steps() as T;
+      if (name === 'afterPrint') return bench.afterPrint() as T;
       if (name === 'configure')
         return bench.configure(value as Parameters<BenchApi['configure']>[0]) as T;
       return (await bench.run(value as string)) as T;
@@ -203,7 +222,76 @@ function callPage<T>(page: Page, method: 'steps' | 'configure' | 'run', arg?: un
 }
 
 type StepReport = StepInfo &
-  StepResult & { rowsPerSecond: number | null; ratio: number | null; memory: MemoryPeaks };
+  StepResult & {
+    rowsPerSecond: number | null;
+    ratio: number | null;
+    /** Chromium's CPU time over the whole step, set-up included (see MemoryProbe.cpuSeconds). */
+    cpuSeconds: number;
+    memory: MemoryPeaks;
+  };
+
+// --- PDF ---------------------------------------------------------------------------------------
+
+/** Pages of a PDF by poppler's pdfinfo; null where poppler-utils is not installed. */
+function pdfPages(pdf: Buffer): number | null {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'daiban-bench-'));
+  try {
+    const file = path.join(folder, 'sheet.pdf');
+    writeFileSync(file, pdf);
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? Number.NaN);
+  } catch {
+    return null;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** Electron's printToPDF options are CDP's Page.printToPDF parameters, pageSize aside. */
+const { pageSize: _a4, ...cdpPrintOptions } = pdfPrintOptions;
+
+/**
+ * Prints what the step left on the page as 导出 PDF does on the desktop (electron/pdf-export.ts's
+ * options: the page's @page size, backgrounds, no Chromium footer), and adds the time to the
+ * step's. Then lets the page clear it.
+ */
+async function printStepToPdf(
+  page: Page,
+  result: StepResult,
+  cpuSeconds: () => Promise<number>,
+): Promise<{ result: StepResult; pdf: Buffer }> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const cpuBefore = await cpuSeconds();
+    const start = performance.now();
+    const { data } = (await session.send('Page.printToPDF', {
+      ...cdpPrintOptions,
+      // A4 in inches, only where the page sets no size (CDP's name for Electron's pageSize).
+      paperWidth: 8.27,
+      paperHeight: 11.69,
+    })) as { data: string };
+    const pdfSeconds = (performance.now() - start) / 1000;
+    const pdfCpuSeconds = (await cpuSeconds()) - cpuBefore;
+    const pdf = Buffer.from(data, 'base64');
+    return {
+      result: {
+        ...result,
+        seconds: result.seconds + pdfSeconds,
+        bytes: pdf.byteLength,
+        details: {
+          ...result.details,
+          pdfSeconds,
+          pdfCpuSeconds,
+          pdfPages: pdfPages(pdf) ?? 'pdfinfo missing',
+        },
+      },
+      pdf,
+    };
+  } finally {
+    await session.detach();
+    await callPage(page, 'afterPrint');
+  }
+}
 
 // --- output ------------------------------------------------------------------------------------
 
@@ -233,6 +321,7 @@ function printReport(dataset: NodeDataset, steps: StepReport[]): void {
     [
       'step',
       's',
+      'cpu s',
       'rows',
       'rows/s',
       'MB',
@@ -245,6 +334,7 @@ function printReport(dataset: NodeDataset, steps: StepReport[]): void {
     ...steps.map((step) => [
       step.name,
       step.seconds.toFixed(2),
+      step.cpuSeconds.toFixed(2),
       step.rows?.toLocaleString('en') ?? '',
       step.rowsPerSecond === null ? '' : Math.round(step.rowsPerSecond).toLocaleString('en'),
       mb(step.bytes),
@@ -282,6 +372,8 @@ export async function main(argv: string[]): Promise<number> {
   let server: PreviewServer | null = null;
   let browser: Browser | null = null;
   const steps: StepReport[] = [];
+  /** The PDFs steps printed, kept beside the results file for a look. */
+  const pdfs = new Map<string, Buffer>();
   let failure: string | null = null;
   let chromiumVersion = '';
   try {
@@ -320,9 +412,14 @@ export async function main(argv: string[]): Promise<number> {
     const probe = await MemoryProbe.attach(page, browser);
     for (const step of chosen) {
       process.stdout.write(`Running ${step.name}: ${step.title}… `);
-      const { value: result, peaks } = await probe.measure(() =>
-        callPage<StepResult>(page, 'run', step.name),
-      );
+      const cpuBefore = await probe.cpuSeconds();
+      const { value: result, peaks } = await probe.measure(async () => {
+        const ran = await callPage<StepResult>(page, 'run', step.name);
+        if (!ran.printToPdf) return ran;
+        const printed = await printStepToPdf(page, ran, () => probe.cpuSeconds());
+        pdfs.set(step.name, printed.pdf);
+        return printed.result;
+      });
       const reference = result.compareTo
         ? steps.find((earlier) => earlier.name === result.compareTo)
         : undefined;
@@ -331,6 +428,7 @@ export async function main(argv: string[]): Promise<number> {
         ...result,
         rowsPerSecond: result.rows ? result.rows / result.seconds : null,
         ratio: reference ? result.seconds / reference.seconds : null,
+        cpuSeconds: (await probe.cpuSeconds()) - cpuBefore,
         memory: peaks,
       });
       console.log(`${result.seconds.toFixed(2)} s`);
@@ -372,5 +470,10 @@ export async function main(argv: string[]): Promise<number> {
   const file = `${folder}${startedAt.toISOString().replace(/[:.]/g, '-')}.json`;
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nResults written to ${file}`);
+  for (const [name, pdf] of pdfs) {
+    const pdfFile = file.replace(/\.json$/, `-${name}.pdf`);
+    writeFileSync(pdfFile, pdf);
+    console.log(`The PDF of ${name}: ${pdfFile}`);
+  }
   return failure ? 1 : 0;
 }

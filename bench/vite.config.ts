@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 /**
@@ -11,6 +12,8 @@ const fromHere = (relative: string) => fileURLToPath(new URL(relative, import.me
 export default defineConfig({
   root: fromHere('./page'),
   base: './',
+  // The summary-pdf step renders the app's own sheet components (TSX).
+  plugins: [react()],
   logLevel: 'warn',
   build: {
     outDir: fromHere('../dist/bench'),

@@ -15,6 +15,12 @@ export type StepResult = {
   compareTo?: string;
   /** Anything else worth keeping in the results file: counts, checksums, options used. */
   details?: Record<string, string | number | boolean>;
+  /**
+   * The step left a document on the page to print: the runner times CDP Page.printToPDF of it
+   * (A4 from the page's CSS, as the desktop's printToPDF), adds that to `seconds`, reports the
+   * PDF's size and pages, then calls `afterPrint`. A page cannot make a PDF of itself.
+   */
+  printToPdf?: boolean;
 };
 
 export type StepInfo = { name: string; title: string };
@@ -27,6 +33,8 @@ export type BenchApi = {
   /** Sets the dataset's seed and scale and forgets what earlier steps left. */
   configure(options: BenchOptions): void;
   run(name: string): Promise<StepResult>;
+  /** Clears what a step left to print (see StepResult.printToPdf). */
+  afterPrint(): void;
 };
 
 export const benchApiName = 'daibanBench';

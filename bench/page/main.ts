@@ -22,6 +22,10 @@ const api: BenchApi = {
     if (!step) throw new Error(`no bench step named ${name}`);
     return step.run(context);
   },
+  afterPrint() {
+    context.afterPrint?.();
+    context.afterPrint = undefined;
+  },
 };
 
 Object.assign(window, { [benchApiName]: api });

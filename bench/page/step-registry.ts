@@ -10,6 +10,8 @@ export type BenchContext = {
   dataset: TableRecords | null;
   /** Values a step leaves for later ones (e.g. the peer's export file), by name. */
   readonly kept: Map<string, unknown>;
+  /** Set by a step that leaves a document to print: clears it once the runner has printed. */
+  afterPrint?: () => void;
 };
 
 /**

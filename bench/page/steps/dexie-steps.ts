@@ -41,20 +41,28 @@ export const rawBulkPutStep: BenchStep = {
   },
 };
 
+/**
+ * The database the raw step filled, holding the dataset's rows as they are (no sync metadata):
+ * later steps read it. Filled here, untimed, when the raw step did not run (or ran on another
+ * dataset).
+ */
+export async function rawDatabaseOf(dataset: TableRecords): Promise<DaibanDatabase> {
+  const db = new DaibanDatabase(rawDatabase);
+  const counts = await Promise.all(syncedTables.map((table) => db.table(table).count()));
+  if (syncedTables.every((table, index) => counts[index] === dataset[table].length)) return db;
+  db.close();
+  const filled = await freshDatabase(rawDatabase);
+  await putAll(filled, dataset);
+  return filled;
+}
+
 /** dexie-export-import's exportDB of the database the raw step filled: the peer's file. */
 export const peerExportStep: BenchStep = {
   name: 'peer-export',
   title: 'dexie-export-import exportDB',
   async run(context) {
     const dataset = requireDataset(context);
-    let db = new DaibanDatabase(rawDatabase);
-    const counts = await Promise.all(syncedTables.map((table) => db.table(table).count()));
-    if (syncedTables.some((table, index) => counts[index] !== dataset[table].length)) {
-      // Not timed: the raw step did not run, or ran on another dataset.
-      db.close();
-      db = await freshDatabase(rawDatabase);
-      await putAll(db, dataset);
-    }
+    const db = await rawDatabaseOf(dataset);
     try {
       const { value: file, seconds } = await timed(() => exportDB(db));
       context.kept.set(peerFile, file);

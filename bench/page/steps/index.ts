@@ -1,6 +1,7 @@
 import type { BenchStep } from '../step-registry';
 import { generateStep, jsonDumpStep, validateSampleStep } from './dataset-steps';
 import { peerExportStep, peerImportStep, rawBulkPutStep } from './dexie-steps';
+import { summaryPdfStep } from './print-steps';
 import {
   citySyncFileStep,
   incrementalStep,
@@ -17,6 +18,7 @@ import {
  *
  * Targets (issue 7): our first import ≤ 2 × the raw bulkPut of the same final rows, re-import
  * ≤ 0.1 × the first import, the 100-change file ≤ 1 s, the file ≤ 2 × the plain JSON dump.
+ * Issue 9: the leaders' summary sheet of the whole city to PDF ≤ 5 s.
  */
 export const benchSteps: readonly BenchStep[] = [
   generateStep,
@@ -32,4 +34,5 @@ export const benchSteps: readonly BenchStep[] = [
   reImportUnseenStep,
   incrementalStep,
   ourExportStep,
+  summaryPdfStep,
 ];

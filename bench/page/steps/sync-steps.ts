@@ -17,7 +17,7 @@ import {
   type BenchStep,
 } from '../step-registry';
 
-const oursDatabase = 'bench-ours';
+export const oursDatabase = 'bench-ours';
 const finalRawDatabase = 'bench-raw-final';
 const cityFile = 'city-sync-file';
 const teamId = cityTeamId;
