@@ -3,6 +3,9 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DaibanBridge } from '../shared/ipc/contract';
+import { AppPage } from './pages/app.page';
+import { readPdf } from './pages/pdf';
+import { PrintPage } from './pages/print.page';
 
 /** The Electron binary when it was downloaded; null where it cannot be (as on our CI machines). */
 function electronBinary(): string | null {
@@ -124,4 +127,33 @@ test('the first start writes the daily backup into the data folder, and it is li
   expect(list.entries[0]).toMatchObject({ reason: 'daily' });
   expect(existsSync(path.join(list.folder, list.entries[0]?.name ?? ''))).toBe(true);
   expect(await page.evaluate(() => navigator.storage.persisted())).toBe(true);
+});
+
+test('导出 PDF writes the previewed sheet as an A4 PDF where the save dialog points', async () => {
+  const page = await app.firstWindow();
+  await page.getByLabel('姓名').fill('王小明');
+  await page.getByLabel('派出单位').fill('某某镇人民政府');
+  await page.getByRole('button', { name: '开始使用' }).click();
+  await new AppPage(page).createProject({
+    name: '冷链物流中心',
+    ownerCompany: '某冷链物流有限公司',
+    stages: ['施工许可'],
+  });
+  // The save dialog answers for the user; everything after it is the app's own path.
+  const target = path.join(userData, '进度表');
+  await app.evaluate(({ dialog }, filePath) => {
+    dialog.showSaveDialog = () => Promise.resolve({ canceled: false, filePath });
+  }, target);
+  await page.getByRole('button', { name: '打印进度表' }).click();
+  const preview = new PrintPage(page);
+  await preview.ready();
+  await preview.button('导出 PDF').click();
+  await expect(page.getByText('已导出 PDF：进度表.pdf')).toBeVisible();
+  const pdf = readPdf(`${target}.pdf`);
+  expect(new Set(pdf.sizes)).toEqual(new Set(['A4 portrait']));
+  expect(pdf.pageTexts[0]).toContain('项目审批进度表');
+  expect(pdf.pageTexts[0]).toContain('冷链物流中心');
+  expect(pdf.pageTexts[0]).toContain(`第1页/共${pdf.pages}页`);
+  // The toolbar and the toast are the window's, not the sheet's.
+  expect(pdf.pageTexts.join('')).not.toContain('导出PDF');
 });
