@@ -119,11 +119,12 @@ export function SummarySheet({
         {counts.byStatus[status]}
       </td>
     )),
+    // Plain counts: the columns' headers (预警, 逾期) name the tiers.
     <td key="warning" className="number">
-      {counts.warning > 0 ? <TierText tier="warning">{counts.warning}</TierText> : 0}
+      {counts.warning}
     </td>,
     <td key="overdue" className="number">
-      {counts.overdue > 0 ? <TierText tier="overdue">{counts.overdue}</TierText> : 0}
+      {counts.overdue}
     </td>,
   ];
 
