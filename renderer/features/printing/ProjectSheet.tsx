@@ -137,7 +137,7 @@ export function ProjectSheet({
         count={sheet.items.length}
         head={
           <tr>
-            <th className="number">{t('print.project.index')}</th>
+            <th className="number nowrap">{t('print.project.index')}</th>
             <th>{t('print.project.item')}</th>
             <th>{t('print.project.department')}</th>
             <th>{t('print.project.mode')}</th>
@@ -193,7 +193,7 @@ export function ProjectSheet({
         count={sheet.missingItems.length}
         head={
           <tr>
-            <th className="number">{t('print.project.index')}</th>
+            <th className="number nowrap">{t('print.project.index')}</th>
             <th>{t('print.project.material')}</th>
             <th>{t('print.project.ofItem')}</th>
             <th>{t('print.project.supplier')}</th>
@@ -222,7 +222,7 @@ export function ProjectSheet({
         count={sheet.commitments.length}
         head={
           <tr>
-            <th className="number">{t('print.project.index')}</th>
+            <th className="number nowrap">{t('print.project.index')}</th>
             <th>{t('print.project.item')}</th>
             <th>{t('print.project.department')}</th>
             <th>{t('print.project.approvedOn')}</th>
@@ -251,7 +251,7 @@ export function ProjectSheet({
         count={sheet.problems.length}
         head={
           <tr>
-            <th className="number">{t('print.project.index')}</th>
+            <th className="number nowrap">{t('print.project.index')}</th>
             <th>{t('print.project.problem')}</th>
             <th>{t('print.project.responsible')}</th>
             <th>{t('print.project.raisedOn')}</th>

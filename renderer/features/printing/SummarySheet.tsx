@@ -154,7 +154,7 @@ export function SummarySheet({
         </table>
 
         <h2>{t('print.summary.stages')}</h2>
-        <table>
+        <table className="dense">
           <thead>
             <tr>
               <th>{t('print.summary.stage')}</th>
@@ -172,7 +172,7 @@ export function SummarySheet({
           <tbody>
             {sheet.stages.map((row) => (
               <tr key={row.stage}>
-                <td>{t(`stage.${row.stage}`)}</td>
+                <td className="nowrap">{t(`stageShort.${row.stage}`)}</td>
                 {stageCells(row)}
               </tr>
             ))}
@@ -189,7 +189,7 @@ export function SummarySheet({
           empty={t('print.none')}
           count={sheet.overdueItems.length}
           className="dense"
-          widths={['8mm', '38mm', '40mm', '14mm', '22mm', '22mm', '22mm', '16mm']}
+          widths={['8mm', '36mm', '38mm', '14mm', '22mm', '22mm', '22mm', '20mm']}
           head={
             <tr>
               <th className="number">{t('print.summary.index')}</th>
@@ -226,7 +226,7 @@ export function SummarySheet({
           empty={t('print.none')}
           count={sheet.overdueMissing.length}
           className="dense"
-          widths={['8mm', '36mm', '36mm', '46mm', '18mm', '22mm', '16mm']}
+          widths={['8mm', '34mm', '36mm', '44mm', '18mm', '22mm', '20mm']}
           head={
             <tr>
               <th className="number">{t('print.summary.index')}</th>
