@@ -15,3 +15,10 @@ export type Choice =
   | { kind: 'stop'; line: string };
 
 export declare function chooseBrowser(machine: Machine): Choice;
+
+export type PdfTools = { hasPoppler: boolean; isRoot: boolean; hasAptGet: boolean; tried: boolean };
+
+export type PdfToolsChoice =
+  { kind: 'ready' } | { kind: 'install'; line: string } | { kind: 'warn'; line: string };
+
+export declare function choosePdfTools(tools: PdfTools): PdfToolsChoice;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseBrowser, debianChromium, type Machine } from './browser.mjs';
+import { chooseBrowser, choosePdfTools, debianChromium, type Machine } from './browser.mjs';
 
 const playwrightChromium = '/root/.cache/ms-playwright/chromium-1255/chrome-linux64/chrome';
 const machine = (overrides: Partial<Machine> & { present?: string[] } = {}): Machine => {
@@ -56,5 +56,23 @@ describe('which Chromium npm test uses', () => {
     expect(stop.kind === 'stop' && stop.line.split('\n')).toHaveLength(1);
     expect(stop.kind === 'stop' && stop.line).toContain('apt-get install -y chromium');
     expect(chooseBrowser(machine({ tried: ['playwright'] })).kind).toBe('stop');
+  });
+});
+
+describe('poppler-utils for the printing tests', () => {
+  const tools = { hasPoppler: false, isRoot: true, hasAptGet: true, tried: false };
+
+  it('uses it when there, installs it once as root, else names it in one line and goes on', () => {
+    expect(choosePdfTools({ ...tools, hasPoppler: true })).toEqual({ kind: 'ready' });
+    expect(choosePdfTools(tools)).toMatchObject({ kind: 'install' });
+    for (const missing of [
+      { ...tools, tried: true },
+      { ...tools, isRoot: false },
+      { ...tools, hasAptGet: false },
+    ]) {
+      const choice = choosePdfTools(missing);
+      expect(choice.kind).toBe('warn');
+      expect(choice.kind === 'warn' && choice.line).toMatch(/apt-get install -y poppler-utils/);
+    }
   });
 });

@@ -15,8 +15,18 @@ export type PdfReport = {
   fonts: string[];
 };
 
-const run = (command: string, args: string[]) =>
-  execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+function run(command: string, args: string[]): string {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
+      throw new Error(`${command} 未安装：sudo apt-get install -y poppler-utils`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
 
 /** Strips white space, as pdftotext places it by glyph position rather than by the source. */
 export const squeeze = (text: string) => text.replace(/\s+/g, '');
