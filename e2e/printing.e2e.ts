@@ -31,7 +31,11 @@ async function startOnDatasetDay(page: Page) {
 
 async function seeded(page: Page, testInfo: TestInfo) {
   const file = testInfo.outputPath('city.json');
-  await writeFile(file, await citySyncFile(cityEntries(dataset), new Date()));
+  // Made on the dataset's day, as the page's clock is: the run does not depend on the real date.
+  await writeFile(
+    file,
+    await citySyncFile(cityEntries(dataset), new Date(`${cityDatasetAsOf}T08:00:00+08:00`)),
+  );
   await startOnDatasetDay(page);
   const app = new AppPage(page);
   await app.open();
