@@ -42,7 +42,7 @@ test('overdue says by how much; progress, helper-agents and toasts read as meant
   await app.choose(overview.field('代办员'), '李红（区住建局）');
   await overview.save();
   // A toast comes at the bottom of the window, clear of the page's title and its buttons.
-  const toast = page.locator('.ant-message-notice').filter({ hasText: '已保存' });
+  const toast = page.locator('.ant-message-notice').filter({ hasText: /^已保存$/ });
   await expect(toast).toBeVisible();
   const title = await page.getByRole('heading', { name: '航空零部件产业园' }).boundingBox();
   const toastBox = await toast.boundingBox();
