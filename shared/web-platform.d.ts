@@ -16,7 +16,11 @@ declare class TextEncoder {
 
 type CryptoKey = { readonly type: string; readonly algorithm: unknown };
 
-type AesGcmParams = { name: 'AES-GCM'; iv: Uint8Array<ArrayBuffer> };
+type AesGcmParams = {
+  name: 'AES-GCM';
+  iv: Uint8Array<ArrayBuffer>;
+  additionalData?: Uint8Array<ArrayBuffer>;
+};
 type Pbkdf2Params = {
   name: 'PBKDF2';
   hash: 'SHA-256';

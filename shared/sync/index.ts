@@ -50,6 +50,7 @@ export {
 } from './apply-rule';
 export {
   addTimestamp,
+  addTimestampToTrie,
   buildTrie,
   diffTries,
   isMerkleTrie,
@@ -61,6 +62,7 @@ export {
   timestampMinute,
   trieDigits,
   unpackMinuteHashes,
+  xorMinuteHash,
   type MerkleTrie,
   type MinuteHashes,
   type PackedMinuteHashes,

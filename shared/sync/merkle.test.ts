@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addTimestamp,
+  addTimestampToTrie,
   buildTrie,
   diffTries,
   isMerkleTrie,
@@ -131,6 +132,38 @@ describe('buildTrie', () => {
         },
       ),
     );
+  });
+});
+
+describe('addTimestampToTrie', () => {
+  it('keeps a nested trie equal to buildTrie of the same log, as timestamps come and go', () => {
+    fc.assert(
+      fc.property(logArbitrary, fc.array(fc.nat(), { maxLength: 40 }), (log, removals) => {
+        const trie: MerkleTrie = { hash: 0 };
+        const held = new Set<Timestamp>();
+        for (const t of log) {
+          addTimestampToTrie(trie, t);
+          held.add(t);
+        }
+        expect(trie).toEqual(trieOf(held));
+        // Adding a held timestamp again removes it, as in MinuteHashes.
+        for (const pick of removals) {
+          if (held.size === 0) break;
+          const t = [...held][pick % held.size]!;
+          addTimestampToTrie(trie, t);
+          held.delete(t);
+          expect(trie).toEqual(trieOf(held));
+        }
+      }),
+    );
+  });
+
+  it('empties back to a zero root', () => {
+    const trie: MerkleTrie = { hash: 0 };
+    const log = [ts(t0), ts(t0 + 1), ts(t0 + 86_400_000)];
+    for (const t of log) addTimestampToTrie(trie, t);
+    for (const t of log) addTimestampToTrie(trie, t);
+    expect(trie).toEqual({ hash: 0 });
   });
 });
 

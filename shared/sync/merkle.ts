@@ -199,3 +199,38 @@ export function isMerkleTrie(value: unknown, depth = 0): value is MerkleTrie {
   }
   return true;
 }
+
+/**
+ * XORs `hash` into the leaf of `minute` in a nested trie (mutating it), so the trie stays exactly
+ * what `buildTrie` makes of the updated minute hashes: a leaf whose hash becomes 0 goes, and so
+ * does every node left without children. The server keeps each team's trie this way, so a round
+ * costs the timestamps it adds, not a rebuild over the whole history.
+ */
+export function xorMinuteHash(trie: MerkleTrie, minute: number, hash: number): void {
+  if (hash === 0) return;
+  const key = minuteKey(minute);
+  const path: MerkleTrie[] = [trie];
+  let node = trie;
+  for (let index = 0; index < trieDigits; index += 1) {
+    node.hash ^= hash;
+    const digit = key[index] as TrieDigit;
+    node = node[digit] ??= { hash: 0 };
+    path.push(node);
+  }
+  node.hash ^= hash;
+  // Bottom-up: an empty leaf, then any node whose last child just went, is removed.
+  for (let depth = trieDigits; depth > 0; depth -= 1) {
+    const child = path[depth]!;
+    const empty =
+      depth === trieDigits
+        ? child.hash === 0
+        : child['0'] === undefined && child['1'] === undefined && child['2'] === undefined;
+    if (!empty) break;
+    delete path[depth - 1]![key[depth - 1] as TrieDigit];
+  }
+}
+
+/** `xorMinuteHash` for one timestamp: adds it, or removes it when it was there. */
+export function addTimestampToTrie(trie: MerkleTrie, ts: Timestamp): void {
+  xorMinuteHash(trie, timestampMinute(ts), timestampHash(ts));
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { WirePart } from './server-protocol';
+import { createTeamEncryption, openParts, sealParts, unlockTeamKey } from './team-crypto';
+import { formatTimestamp } from './timestamp';
+
+const team = '3f2b8c1d-4e5a-4b6c-8d7e-9f0a1b2c3d4e';
+const ts = (millis: number) => formatTimestamp({ millis, counter: 0, node: 'aaaaaaaaaaaaaaaa' });
+const parts: WirePart[] = [['projects', 'p1', { name: '冷链物流中心' }]];
+// Few iterations keep the test quick; the app uses teamKeyIterations.
+const iterations = 200_000;
+
+describe('team encryption', () => {
+  it('seals parts the server cannot read, opens them with the team passphrase on another device', async () => {
+    const { encryption, key } = await createTeamEncryption('密码 一二三', team, iterations);
+    const sealed = await sealParts(key, ts(1), parts);
+    expect(sealed).not.toContain('冷链');
+    expect(JSON.stringify(encryption)).not.toContain('密码');
+    const other = await unlockTeamKey('密码 一二三', encryption, team);
+    expect(other).not.toBeNull();
+    expect(await openParts(other!, ts(1), sealed)).toEqual(parts);
+  });
+
+  it('tells a wrong passphrase, and does not open a write moved to another timestamp', async () => {
+    const { encryption, key } = await createTeamEncryption('right', team, iterations);
+    expect(await unlockTeamKey('wrong', encryption, team)).toBeNull();
+    expect(await unlockTeamKey('right', encryption, 'another-team')).toBeNull();
+    const sealed = await sealParts(key, ts(1), parts);
+    expect(await openParts(key, ts(2), sealed)).toBeNull();
+    expect(await openParts(key, ts(1), `${sealed.slice(0, -8)}AAAAAAA=`)).toBeNull();
+    expect(await openParts(key, ts(1), 'not base64!')).toBeNull();
+  });
+});

@@ -1,0 +1,121 @@
+import { decodeBase64, encodeBase64 } from './base64';
+import type { TeamEncryption, WirePart } from './server-protocol';
+import type { Timestamp } from './timestamp';
+
+/**
+ * End-to-end encryption of a team's writes on the sync server. The key is derived from a team
+ * passphrase that never leaves the devices (PBKDF2-SHA256, the team's random salt); each write's
+ * parts are sealed with AES-GCM-256 under a fresh 12-byte IV, its timestamp bound as additional
+ * data, so the server holds opaque bytes it cannot read and cannot move to another write. A
+ * known text sealed with the key (`check`) tells a wrong passphrase at once: AES-GCM fails to
+ * open with a wrong key, it never yields garbage.
+ */
+
+/** OWASP's 2023 figure for PBKDF2-HMAC-SHA256, as for encrypted sync files. */
+export const teamKeyIterations = 600_000;
+
+const ivBytes = 12;
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const checkText = (teamId: string) => `daiban-team-key:${teamId}`;
+
+async function deriveTeamKey(
+  passphrase: string,
+  salt: Uint8Array<ArrayBuffer>,
+  iterations: number,
+): Promise<CryptoKey> {
+  const material = await crypto.subtle.importKey(
+    'raw',
+    utf8(passphrase.normalize('NFC')),
+    'PBKDF2',
+    false,
+    ['deriveKey'],
+  );
+  return crypto.subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}
+
+async function seal(key: CryptoKey, plain: string, associated: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(ivBytes));
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: utf8(associated) },
+      key,
+      utf8(plain),
+    ),
+  );
+  const out = new Uint8Array(ivBytes + sealed.length);
+  out.set(iv);
+  out.set(sealed, ivBytes);
+  return encodeBase64(out);
+}
+
+async function open(key: CryptoKey, text: string, associated: string): Promise<string | null> {
+  const bytes = decodeBase64(text);
+  if (!bytes || bytes.length <= ivBytes + 16) return null;
+  try {
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: bytes.slice(0, ivBytes), additionalData: utf8(associated) },
+      key,
+      bytes.slice(ivBytes),
+    );
+    return new TextDecoder('utf-8', { fatal: true }).decode(plain);
+  } catch {
+    return null;
+  }
+}
+
+/** A new team key from a passphrase, with what the server keeps to let others check theirs. */
+export async function createTeamEncryption(
+  passphrase: string,
+  teamId: string,
+  iterations = teamKeyIterations,
+): Promise<{ encryption: TeamEncryption; key: CryptoKey }> {
+  if (passphrase === '') throw new RangeError('An empty passphrase encrypts nothing');
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const key = await deriveTeamKey(passphrase, salt, iterations);
+  return {
+    key,
+    encryption: {
+      kdf: 'PBKDF2-SHA256',
+      iterations,
+      salt: encodeBase64(salt),
+      check: await seal(key, checkText(teamId), 'check'),
+    },
+  };
+}
+
+/** The team key for a passphrase, or null when the passphrase is not the team's. */
+export async function unlockTeamKey(
+  passphrase: string,
+  encryption: TeamEncryption,
+  teamId: string,
+): Promise<CryptoKey | null> {
+  const salt = decodeBase64(encryption.salt);
+  if (!salt) return null;
+  const key = await deriveTeamKey(passphrase, salt, encryption.iterations);
+  return (await open(key, encryption.check, 'check')) === checkText(teamId) ? key : null;
+}
+
+export async function sealParts(
+  key: CryptoKey,
+  ts: Timestamp,
+  parts: readonly WirePart[],
+): Promise<string> {
+  return seal(key, JSON.stringify(parts), ts);
+}
+
+/** The parts of a sealed write, or null when it cannot be opened with this key. */
+export async function openParts(key: CryptoKey, ts: Timestamp, sealed: string): Promise<unknown> {
+  const text = await open(key, sealed, ts);
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
