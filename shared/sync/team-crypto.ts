@@ -11,6 +11,9 @@ import type { Timestamp } from './timestamp';
  * open with a wrong key, it never yields garbage.
  */
 
+/** The team's AES-GCM key (named so because Node's types declare no `CryptoKey` type). */
+export type TeamKey = Awaited<ReturnType<typeof crypto.subtle.deriveKey>>;
+
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256, as for encrypted sync files. */
 export const teamKeyIterations = 600_000;
 
@@ -22,7 +25,7 @@ async function deriveTeamKey(
   passphrase: string,
   salt: Uint8Array<ArrayBuffer>,
   iterations: number,
-): Promise<CryptoKey> {
+): Promise<TeamKey> {
   const material = await crypto.subtle.importKey(
     'raw',
     utf8(passphrase.normalize('NFC')),
@@ -39,7 +42,7 @@ async function deriveTeamKey(
   );
 }
 
-async function seal(key: CryptoKey, plain: string, associated: string): Promise<string> {
+async function seal(key: TeamKey, plain: string, associated: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(ivBytes));
   const sealed = new Uint8Array(
     await crypto.subtle.encrypt(
@@ -54,7 +57,7 @@ async function seal(key: CryptoKey, plain: string, associated: string): Promise<
   return encodeBase64(out);
 }
 
-async function open(key: CryptoKey, text: string, associated: string): Promise<string | null> {
+async function open(key: TeamKey, text: string, associated: string): Promise<string | null> {
   const bytes = decodeBase64(text);
   if (!bytes || bytes.length <= ivBytes + 16) return null;
   try {
@@ -74,7 +77,7 @@ export async function createTeamEncryption(
   passphrase: string,
   teamId: string,
   iterations = teamKeyIterations,
-): Promise<{ encryption: TeamEncryption; key: CryptoKey }> {
+): Promise<{ encryption: TeamEncryption; key: TeamKey }> {
   if (passphrase === '') throw new RangeError('An empty passphrase encrypts nothing');
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const key = await deriveTeamKey(passphrase, salt, iterations);
@@ -94,7 +97,7 @@ export async function unlockTeamKey(
   passphrase: string,
   encryption: TeamEncryption,
   teamId: string,
-): Promise<CryptoKey | null> {
+): Promise<TeamKey | null> {
   const salt = decodeBase64(encryption.salt);
   if (!salt) return null;
   const key = await deriveTeamKey(passphrase, salt, encryption.iterations);
@@ -102,7 +105,7 @@ export async function unlockTeamKey(
 }
 
 export async function sealParts(
-  key: CryptoKey,
+  key: TeamKey,
   ts: Timestamp,
   parts: readonly WirePart[],
 ): Promise<string> {
@@ -110,7 +113,7 @@ export async function sealParts(
 }
 
 /** The parts of a sealed write, or null when it cannot be opened with this key. */
-export async function openParts(key: CryptoKey, ts: Timestamp, sealed: string): Promise<unknown> {
+export async function openParts(key: TeamKey, ts: Timestamp, sealed: string): Promise<unknown> {
   const text = await open(key, sealed, ts);
   if (text === null) return null;
   try {

@@ -166,8 +166,8 @@ export function trieView(hashes: TrieHashes, expand?: string): MerkleTrie {
       const childOnPath =
         onPath && path !== null && depth < path.length && path.charCodeAt(depth) - 48 === digit;
       const childFull =
-        full > 0 ? full - 1 : childOnPath && depth + 1 === path!.length ? expandLevels : -1;
-      const open = childLatest || (childOnPath && depth + 1 < path!.length) || childFull >= 0;
+        full > 0 ? full - 1 : childOnPath && depth + 1 === path.length ? expandLevels : -1;
+      const open = childLatest || (childOnPath && depth + 1 < path.length) || childFull >= 0;
       shown[digitKeys[digit]!] = open
         ? node(depth + 1, index * 3 + digit, childLatest, childOnPath, childFull)
         : { hash };

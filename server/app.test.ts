@@ -1,0 +1,414 @@
+import type { FastifyInstance } from 'fastify';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addTimestamp, minuteKey, timestampMinute } from '../shared/sync/merkle';
+import {
+  sinceMillis,
+  syncResponseSchema,
+  type SyncResponse,
+  type WirePart,
+} from '../shared/sync/server-protocol';
+import { formatTimestamp } from '../shared/sync/timestamp';
+import { findDivergence, LevelTrie, packedTrieHashes, trieView } from '../shared/sync/trie-view';
+import { packMinuteHashes } from '../shared/sync/merkle';
+import { createAdmin } from './admin';
+import { buildServer } from './app';
+import { storageKinds, openTestStorage, type TestStorage } from './test-storages';
+
+const t0 = Date.UTC(2026, 10, 29, 8);
+const node = 'aaaaaaaaaaaaaaaa';
+const ts = (millis: number, counter = 0, at = node) =>
+  formatTimestamp({ millis, counter, node: at });
+const part = (row: string, name: string): WirePart => [
+  'projects',
+  row,
+  { name, ownerCompany: '某公司' },
+];
+const row = (index: number) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
+
+describe.each(storageKinds)('sync server on %s', (kind) => {
+  let store: TestStorage;
+  let app: FastifyInstance;
+  let base: string;
+  const logLines: string[] = [];
+  let clock = new Date(t0 + 60_000);
+
+  beforeAll(async () => {
+    store = await openTestStorage(kind);
+    app = await buildServer({
+      storage: store.storage,
+      version: '0.0.0-test',
+      logger: {
+        level: 'info',
+        stream: new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            logLines.push(chunk.toString());
+            done();
+          },
+        }),
+      },
+      limits: {
+        device: { burst: 1000, perMinute: 60_000 },
+        address: { burst: 50, perMinute: 600 },
+      },
+      page: { writes: 50, bytes: 4_000 },
+      now: () => clock,
+    });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await store.dispose();
+  });
+
+  const admin = () => createAdmin(store.storage, () => clock);
+
+  async function call(
+    method: string,
+    url: string,
+    { token, body }: { token?: string; body?: unknown } = {},
+  ) {
+    const response = await fetch(`${base}${url}`, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      ...(body !== undefined
+        ? { body: typeof body === 'string' ? body : JSON.stringify(body) }
+        : {}),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      text,
+      json: () => JSON.parse(text) as unknown,
+    };
+  }
+
+  async function join(team: string, name: string) {
+    const { code } = await admin().addDevice(team, name);
+    const joined = await call('POST', '/join', { body: { protocol: 1, code, deviceName: name } });
+    expect(joined.status).toBe(200);
+    return (joined.json() as { token: string; device: { id: string } }).token;
+  }
+
+  async function sync(token: string, body: object): Promise<SyncResponse> {
+    const response = await call('POST', '/sync', { token, body: { protocol: 1, ...body } });
+    expect(response.status, response.text).toBe(200);
+    return syncResponseSchema.parse(response.json()) as SyncResponse;
+  }
+
+  /** Every write of the team from the start, following `next` page by page. */
+  async function downloadAll(token: string) {
+    const writes: (readonly [string, unknown])[] = [];
+    let since = sinceMillis(0);
+    let pages = 0;
+    for (;;) {
+      const page = await sync(token, { since });
+      pages += 1;
+      writes.push(...page.writes);
+      if (!page.more) return { writes, pages, trie: page.trie };
+      since = page.next!;
+    }
+  }
+
+  it('says it is healthy without a token, and which storage it uses', async () => {
+    const health = await call('GET', '/health');
+    expect(health.status).toBe(200);
+    expect(health.json()).toMatchObject({ ok: true, protocol: 1, storage: kind });
+  });
+
+  it('turns a one-time join code into a device token, however the code is typed', async () => {
+    const team = await admin().createTeam(`团队 ${kind} 甲`);
+    const { code } = await admin().addDevice(team.id, '王小明的电脑');
+    const typed = `  ${code.toLowerCase().replace(/-/g, ' ')} `;
+    const joined = await call('POST', '/join', {
+      body: { protocol: 1, code: typed, deviceName: '王小明（某镇）' },
+    });
+    expect(joined.status).toBe(200);
+    const info = joined.json() as {
+      token: string;
+      team: { id: string; name: string };
+      encryption: null;
+    };
+    expect(info.team).toEqual({ id: team.id, name: team.name });
+    expect(info.encryption).toBeNull();
+    expect(info.token).toMatch(/^dbd_/);
+    // Once only.
+    const again = await call('POST', '/join', { body: { protocol: 1, code, deviceName: 'x' } });
+    expect(again.status).toBe(401);
+    expect(again.json()).toEqual({ error: 'badCode' });
+    // The token is stored hashed: nothing in the storage holds it.
+    const listed = JSON.stringify(await store.storage.listTeams());
+    expect(listed).not.toContain(info.token);
+    expect(listed).not.toContain(code);
+    const team2 = await call('GET', '/team', { token: info.token });
+    expect(team2.json()).toMatchObject({ team: { id: team.id }, device: { name: '王小明的电脑' } });
+  });
+
+  it('refuses an expired join code, and one of a revoked device', async () => {
+    const team = await admin().createTeam(`团队 ${kind} 过期`);
+    const { code } = await admin().addDevice(team.id, '旧电脑', 1);
+    clock = new Date(clock.getTime() + 2 * 86_400_000);
+    expect(
+      (await call('POST', '/join', { body: { protocol: 1, code, deviceName: 'x' } })).status,
+    ).toBe(401);
+    const second = await admin().addDevice(team.id, '另一台');
+    await admin().revokeDevice(team.id, second.device.id);
+    expect(
+      (await call('POST', '/join', { body: { protocol: 1, code: second.code, deviceName: 'x' } }))
+        .status,
+    ).toBe(401);
+  });
+
+  it('refuses a missing, wrong or revoked token with 401 and nothing else', async () => {
+    const team = await admin().createTeam(`团队 ${kind} 乙`);
+    const token = await join(team.id, '电脑一');
+    await sync(token, { writes: [[ts(t0), [part(row(1), '机密项目')]]] });
+    const attempts = [
+      await call('POST', '/sync', { body: { protocol: 1, since: sinceMillis(0) } }),
+      await call('POST', '/sync', {
+        token: `${token.slice(0, -2)}xx`,
+        body: { protocol: 1, since: sinceMillis(0) },
+      }),
+      await call('POST', '/sync', {
+        token: 'dbd_nonsense',
+        body: { protocol: 1, since: sinceMillis(0) },
+      }),
+      await call('GET', '/team', { token: 'Basic abc' }),
+    ];
+    for (const attempt of attempts) {
+      expect(attempt.status).toBe(401);
+      expect(attempt.json()).toEqual({ error: 'unauthorized' });
+    }
+    await admin().revokeDevice(team.id, '电脑一');
+    const revoked = await call('POST', '/sync', {
+      token,
+      body: { protocol: 1, since: sinceMillis(0) },
+    });
+    expect(revoked.status).toBe(401);
+    expect(revoked.json()).toEqual({ error: 'revoked' });
+    for (const attempt of [...attempts, revoked]) expect(attempt.text).not.toContain('机密');
+  });
+
+  it('keeps teams apart: a device sees only its own team’s writes and trie', async () => {
+    const teamA = await admin().createTeam(`团队 ${kind} A`);
+    const teamB = await admin().createTeam(`团队 ${kind} B`);
+    const a = await join(teamA.id, 'A 的电脑');
+    const b = await join(teamB.id, 'B 的电脑');
+    await sync(a, { writes: [[ts(t0, 1), [part(row(2), '甲方项目')]]] });
+    const seenByB = await downloadAll(b);
+    expect(seenByB.writes).toEqual([]);
+    expect(seenByB.trie).toEqual({ hash: 0 });
+    await sync(b, { writes: [[ts(t0, 1), [part(row(2), '乙方改写')]]] });
+    const seenByA = await downloadAll(a);
+    expect(seenByA.writes).toEqual([[ts(t0, 1), [part(row(2), '甲方项目')]]]);
+  });
+
+  it('stores writes insert-or-ignore, answers whole writes in timestamp pages, and its trie', async () => {
+    const team = await admin().createTeam(`团队 ${kind} 丙`);
+    const one = await join(team.id, '一');
+    const two = await join(team.id, '二');
+    const writes = Array.from(
+      { length: 130 },
+      (_, index) =>
+        [
+          ts(t0 + index * 1_000, 0, index % 2 ? node : 'bbbbbbbbbbbbbbbb'),
+          index % 10 === 0
+            ? [part(row(index), `项目${index}`), part(row(index + 1000), '同一次')]
+            : [part(row(index), `项目${index}`)],
+        ] as const,
+    );
+    const first = await sync(one, { writes: writes.slice(0, 80) });
+    expect(first.accepted).toBe(80);
+    // Sent again with more: only the new ones count.
+    const second = await sync(two, { writes: [...writes.slice(70, 130)].reverse() });
+    expect(second.accepted).toBe(50);
+    const all = await downloadAll(one);
+    expect(all.writes).toEqual(writes);
+    expect(all.pages).toBeGreaterThan(2);
+    const truth = new LevelTrie();
+    for (const [t] of writes) truth.add(t);
+    expect(all.trie).toEqual(trieView(truth));
+    // A device holding the same writes finds nothing to exchange.
+    const hashes = new Map<number, number>();
+    for (const [t] of writes) addTimestamp(hashes, t);
+    expect(findDivergence(packedTrieHashes(packMinuteHashes(hashes)), all.trie)).toEqual({
+      kind: 'equal',
+    });
+    // From a timestamp on: only later writes.
+    const later = await sync(one, { since: writes[120]![0] });
+    expect(later.writes).toEqual(writes.slice(121));
+    expect(later.more).toBe(false);
+  });
+
+  it('opens a requested branch of its trie', async () => {
+    const team = await admin().createTeam(`团队 ${kind} 树`);
+    const token = await join(team.id, '一');
+    const writes = Array.from(
+      { length: 40 },
+      (_, index) => [ts(t0 - index * 7_200_000), [part(row(index), 'x')]] as const,
+    );
+    const prefix = minuteKey(timestampMinute(writes[30]![0])).slice(0, 14);
+    const response = await sync(token, { writes, expand: prefix });
+    const truth = new LevelTrie();
+    for (const [t] of writes) truth.add(t);
+    expect(response.trie).toEqual(trieView(truth, prefix));
+    const narrow = (await sync(token, {})).trie;
+    expect(narrow).toEqual(trieView(truth));
+    expect(JSON.stringify(narrow).length).toBeLessThan(JSON.stringify(response.trie).length);
+  });
+
+  it('stores concurrent sends of the same writes once', async () => {
+    const team = await admin().createTeam(`团队 ${kind} 并发`);
+    const devices = await Promise.all([1, 2, 3, 4].map((index) => join(team.id, `电脑${index}`)));
+    const writes = Array.from(
+      { length: 60 },
+      (_, index) => [ts(t0 + index), [part(row(index), 'x')]] as const,
+    );
+    const results = await Promise.all(devices.map((token) => sync(token, { writes })));
+    expect(results.reduce((sum, result) => sum + result.accepted, 0)).toBe(60);
+    const all = await downloadAll(devices[0]!);
+    expect(all.writes).toHaveLength(60);
+    const truth = new LevelTrie();
+    for (const [t] of writes) truth.add(t);
+    expect(all.trie).toEqual(trieView(truth));
+  });
+
+  it('refuses what it must not store, saying why and nothing more', async () => {
+    const team = await admin().createTeam(`团队 ${kind} 丁`);
+    const token = await join(team.id, '一');
+    const refused = async (body: unknown, status: number, error: string) => {
+      const response = await call('POST', '/sync', { token, body });
+      expect(response.status, response.text).toBe(status);
+      expect(response.json()).toEqual({ error });
+    };
+    await refused({ protocol: 2 }, 400, 'protocol');
+    await refused({ protocol: 1, writes: [['yesterday', [part(row(1), 'x')]]] }, 400, 'badRequest');
+    await refused({ protocol: 1, since: "' OR 1=1 --" }, 400, 'badRequest');
+    await refused('{"protocol": 1, "writes": [', 400, 'badRequest');
+    const farAhead = ts(clock.getTime() + 3 * 86_400_000);
+    await refused({ protocol: 1, writes: [[farAhead, [part(row(1), 'x')]]] }, 400, 'clockAhead');
+    const huge = 'x'.repeat(17 * 1024 * 1024);
+    await refused({ protocol: 1, writes: [[ts(t0), huge]] }, 413, 'tooLarge');
+    expect((await downloadAll(token)).writes).toEqual([]);
+  });
+
+  it('keeps a team’s encryption once set, and then refuses writes in the clear', async () => {
+    const team = await admin().createTeam(`团队 ${kind} 加密`);
+    const token = await join(team.id, '一');
+    const encryption = {
+      kdf: 'PBKDF2-SHA256',
+      iterations: 600_000,
+      salt: 'AAAAAAAAAAAAAAAAAAAAAA==',
+      check: 'c2VhbGVkIGNoZWNrIHRleHQgb2YgdGhlIHRlYW0ga2V5IGZvciB0ZXN0cw==',
+    };
+    const set = await call('PUT', '/team/encryption', { token, body: encryption });
+    expect(set.status).toBe(201);
+    expect((set.json() as { encryption: unknown }).encryption).toEqual(encryption);
+    expect((await call('PUT', '/team/encryption', { token, body: encryption })).status).toBe(409);
+    const plain = await call('POST', '/sync', {
+      token,
+      body: { protocol: 1, writes: [[ts(t0), [part(row(1), 'x')]]] },
+    });
+    expect(plain.json()).toEqual({ error: 'plaintextRefused' });
+    const sealed = await sync(token, { writes: [[ts(t0), 'c2VhbGVkIGJ5dGVz']] });
+    expect(sealed.accepted).toBe(1);
+    // A new device learns the team encrypts as it joins.
+    const { code } = await admin().addDevice(team.id, '二');
+    const joined = await call('POST', '/join', { body: { protocol: 1, code, deviceName: '二' } });
+    expect((joined.json() as { encryption: unknown }).encryption).toEqual(encryption);
+
+    const plainTeam = await admin().createTeam(`团队 ${kind} 明文`);
+    const other = await join(plainTeam.id, '一');
+    await sync(other, { writes: [[ts(t0), [part(row(1), 'x')]]] });
+    const late = await call('PUT', '/team/encryption', { token: other, body: encryption });
+    expect(late.status).toBe(409);
+    expect(late.json()).toEqual({ error: 'hasPlaintext' });
+  });
+
+  it('answers a browser’s preflight, and any origin without credentials', async () => {
+    const preflight = await fetch(`${base}/sync`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'app://daiban',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
+  it('logs requests without tokens, codes or record contents', async () => {
+    const team = await admin().createTeam(`团队 ${kind} 日志`);
+    const { code } = await admin().addDevice(team.id, '一');
+    const joined = await call('POST', '/join', { body: { protocol: 1, code, deviceName: '一' } });
+    const token = (joined.json() as { token: string }).token;
+    await sync(token, {
+      writes: [[ts(t0), [part(row(1), '保密的项目名称')]]],
+      since: sinceMillis(0),
+    });
+    await call('POST', '/sync', { token: 'dbd_wrong', body: { protocol: 1 } });
+    const log = logLines.join('');
+    expect(log).toContain('"msg":"sync"');
+    expect(log).not.toContain(token);
+    expect(log).not.toContain(code);
+    expect(log).not.toContain('保密');
+    expect(log).not.toMatch(/authorization/i);
+  });
+});
+
+describe('rate limits', () => {
+  it('slows a device down with 429 and Retry-After, and other devices not at all', async () => {
+    const store = await openTestStorage('sqlite');
+    const app = await buildServer({
+      storage: store.storage,
+      version: 'test',
+      limits: { device: { burst: 3, perMinute: 6 }, address: { burst: 4, perMinute: 2 } },
+    });
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const admin = createAdmin(store.storage);
+      const team = await admin.createTeam('限流');
+      const tokens: string[] = [];
+      for (const name of ['一', '二']) {
+        const { code } = await admin.addDevice(team.id, name);
+        const response = await fetch(`${base}/join`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ protocol: 1, code, deviceName: name }),
+        });
+        tokens.push(((await response.json()) as { token: string }).token);
+      }
+      const ask = (token: string) =>
+        fetch(`${base}/team`, { headers: { Authorization: `Bearer ${token}` } });
+      const statuses = [];
+      for (let index = 0; index < 5; index += 1) statuses.push((await ask(tokens[0]!)).status);
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      const limited = await ask(tokens[0]!);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await limited.json()).toEqual({ error: 'rateLimited' });
+      expect((await ask(tokens[1]!)).status).toBe(200);
+      // Guessing join codes is slowed by address.
+      const guesses = [];
+      for (let index = 0; index < 4; index += 1) {
+        const response = await fetch(`${base}/join`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ protocol: 1, code: 'AAAA-BBBB-CCCC-DDDD', deviceName: 'x' }),
+        });
+        guesses.push(response.status);
+      }
+      expect(guesses).toEqual([401, 401, 429, 429]);
+    } finally {
+      await app.close();
+      await store.dispose();
+    }
+  });
+});

@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AdminError, createAdmin, defaultJoinCodeDays } from './admin';
+import { buildServer, defaultLimits } from './app';
+import { openPostgresStorage } from './postgres-storage';
+import { openSqliteStorage, sqliteFileName } from './sqlite-storage';
+import type { Storage } from './storage';
+
+/**
+ * `npm run server -- [command] [options]`: serve (the default), or one of the admin commands.
+ * Storage: PostgreSQL when DATABASE_URL is set, otherwise SQLite in the data folder. Prints in
+ * Chinese first, English after, like the app.
+ */
+
+export const defaultPort = 8787;
+export const defaultHost = '127.0.0.1';
+export const defaultDataFolder = 'server-data';
+
+const usage = `用法 (usage): npm run server -- [命令] [选项]
+
+命令 (commands):
+  serve                         启动同步服务器（默认）(start the server; the default)
+  create-team <名称> [--id UUID] 新建团队 (create a team; --id keeps a team id already used in sync files)
+  add-device <团队> <电脑名称> [--days ${defaultJoinCodeDays}]
+                                为一台电脑生成一次性加入码 (a one-time join code for a computer)
+  revoke-device <团队> <电脑>    停用一台电脑，立即生效 (revoke a computer, effective at once)
+  list                          列出团队和电脑 (list teams and computers)
+
+选项 (options):
+  --port N      端口，默认 ${defaultPort}（0 = 任一空闲端口）(port; 0 picks a free one)
+  --host H      监听地址，默认 ${defaultHost} (address to listen on)
+  --data DIR    SQLite 数据文件夹，默认 ./${defaultDataFolder} (SQLite data folder)
+  --rate N      每台电脑每分钟请求数上限，默认 ${defaultLimits.device.perMinute} (requests per device per minute)
+  --trust-proxy 位于反向代理之后时取 X-Forwarded-For 为客户端地址 (behind a reverse proxy)
+  --quiet       不输出请求日志 (no request log)
+环境变量 (environment): DATABASE_URL=postgres://… 改用 PostgreSQL (use PostgreSQL)`;
+
+function packageVersion(): string {
+  try {
+    const text = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
+    return (JSON.parse(text) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function openStorage(dataFolder: string, env = process.env): Storage {
+  const url = env.DATABASE_URL;
+  return url ? openPostgresStorage(url) : openSqliteStorage(dataFolder);
+}
+
+/** Where the data is, for people: the folder's file, or the database with its password hidden. */
+function describeStorage(dataFolder: string, env = process.env): string {
+  const url = env.DATABASE_URL;
+  if (!url) return `SQLite ${path.resolve(dataFolder, sqliteFileName)}`;
+  try {
+    const parsed = new URL(url);
+    parsed.password = parsed.password ? '***' : '';
+    return `PostgreSQL ${parsed.toString()}`;
+  } catch {
+    return 'PostgreSQL';
+  }
+}
+
+const print = (line = '') => process.stdout.write(`${line}\n`);
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        port: { type: 'string', default: String(defaultPort) },
+        host: { type: 'string', default: defaultHost },
+        data: { type: 'string', default: defaultDataFolder },
+        rate: { type: 'string' },
+        id: { type: 'string' },
+        days: { type: 'string', default: String(defaultJoinCodeDays) },
+        'trust-proxy': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    print(error instanceof Error ? error.message : String(error));
+    print(usage);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    print(usage);
+    return 0;
+  }
+  const [command = 'serve', ...rest] = positionals;
+  const storage = openStorage(values.data);
+  try {
+    await storage.migrate();
+    const admin = createAdmin(storage);
+    switch (command) {
+      case 'serve':
+        return await serve(storage, values);
+      case 'create-team': {
+        const [name] = rest;
+        if (!name) throw new AdminError('请给出团队名称 (give the team a name)');
+        const team = await admin.createTeam(name, values.id);
+        print(`已创建团队“${team.name}” (team created)`);
+        print(`  团队编号 (team id): ${team.id}`);
+        print('下一步，为每台电脑生成一次性加入码 (next: a one-time join code for each computer):');
+        print(`  npm run server -- add-device ${team.id} "王小明的电脑"`);
+        return 0;
+      }
+      case 'add-device': {
+        const [team, name] = rest;
+        if (!team || !name)
+          throw new AdminError('请给出团队和电脑名称 (give the team and a name for the computer)');
+        const added = await admin.addDevice(team, name, Number(values.days));
+        print(`已为团队“${added.team.name}”添加电脑“${added.device.name}” (device added)`);
+        print(`  加入码 (join code): ${added.code}`);
+        print(`  有效期至 (valid until): ${added.expiresAt}，只能使用一次 (one use)`);
+        print(`  电脑编号 (device id): ${added.device.id}`);
+        print(
+          '在这台电脑的帮代通中打开“同步”，填写服务器地址和加入码 (enter the server address and this code in 同步).',
+        );
+        return 0;
+      }
+      case 'revoke-device': {
+        const [team, device] = rest;
+        if (!team || !device)
+          throw new AdminError('请给出团队和电脑 (give the team and the computer)');
+        const revoked = await admin.revokeDevice(team, device);
+        print(`已停用团队“${revoked.team.name}”的电脑“${revoked.device.name}”，立即生效 (revoked)`);
+        return 0;
+      }
+      case 'list': {
+        const teams = await admin.list();
+        if (teams.length === 0) print('还没有团队 (no teams yet)');
+        for (const team of teams) {
+          print(`团队 (team) ${team.name}  ${team.id}  已存 ${team.writes} 次修改 (writes)`);
+          for (const device of team.devices) {
+            const state = device.revokedAt
+              ? `已停用 (revoked) ${device.revokedAt}`
+              : device.joinedAt
+                ? `最近同步 (last seen) ${device.lastSeenAt ?? '—'}`
+                : '未加入 (not joined yet)';
+            print(`  电脑 (device) ${device.name}  ${device.id}  ${state}`);
+          }
+        }
+        return 0;
+      }
+      default:
+        print(`未知命令 (unknown command): ${command}`);
+        print(usage);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof AdminError) {
+      print(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    if (command !== 'serve') await storage.close();
+  }
+}
+
+async function serve(
+  storage: Storage,
+  values: {
+    port: string;
+    host: string;
+    data: string;
+    rate?: string | undefined;
+    'trust-proxy': boolean;
+    quiet: boolean;
+  },
+): Promise<number> {
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AdminError(`端口须为 0–65535 (port: 0–65535): ${values.port}`);
+  }
+  const rate = values.rate === undefined ? defaultLimits.device.perMinute : Number(values.rate);
+  if (!(rate > 0)) throw new AdminError(`--rate 须为正数 (must be positive): ${values.rate}`);
+  const app = await buildServer({
+    storage,
+    version: packageVersion(),
+    logger: values.quiet ? false : { level: 'info' },
+    limits: {
+      device: { burst: Math.max(rate / 2, 20), perMinute: rate },
+      address: defaultLimits.address,
+    },
+    trustProxy: values['trust-proxy'],
+  });
+  const address = await app.listen({ port, host: values.host });
+  print(`帮代通同步服务器 (Daiban Desk sync server) ${packageVersion()}`);
+  print(`  数据 (data): ${describeStorage(values.data)}`);
+  print(`  地址 (address): ${address}（对外提供时请置于 TLS 反向代理之后，见 docs/server.md）`);
+  print(
+    `  默认值 (defaults): --port ${defaultPort} --host ${defaultHost} --data ./${defaultDataFolder}`,
+  );
+  print('新建团队并为电脑生成加入码 (create a team, then a join code per computer):');
+  print('  npm run server -- create-team "城区帮办代办团队"');
+  print('  npm run server -- add-device "城区帮办代办团队" "王小明的电脑"');
+  print(`listening on ${address}`);
+  const stop = async () => {
+    await app.close();
+    await storage.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  return new Promise(() => undefined);
+}

@@ -1,0 +1,276 @@
+import pg from 'pg';
+import type { DeviceAuth, DeviceInfo, Storage, StoredWrite, Team, TeamSummary } from './storage';
+
+const schemaVersion = 1;
+
+/*
+ * Timestamps are compared as text: `COLLATE "C"` makes PostgreSQL compare bytes, as JavaScript
+ * and SQLite do, whatever the database's locale (en_US would order '-' and ':' differently).
+ */
+const schema = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS teams (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  encryption TEXT
+);
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY,
+  team_id TEXT NOT NULL REFERENCES teams(id),
+  name TEXT NOT NULL,
+  token_hash TEXT UNIQUE,
+  created_at TEXT NOT NULL,
+  joined_at TEXT,
+  last_seen_at TEXT,
+  revoked_at TEXT
+);
+CREATE INDEX IF NOT EXISTS devices_team ON devices(team_id);
+CREATE TABLE IF NOT EXISTS join_codes (
+  code_hash TEXT PRIMARY KEY,
+  device_id TEXT NOT NULL REFERENCES devices(id),
+  expires_at TEXT NOT NULL,
+  used_at TEXT
+);
+CREATE TABLE IF NOT EXISTS writes (
+  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  team_id TEXT NOT NULL,
+  ts TEXT COLLATE "C" NOT NULL,
+  content TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  UNIQUE (team_id, ts)
+);
+CREATE INDEX IF NOT EXISTS writes_team_seq ON writes(team_id, seq);
+`;
+
+type DeviceRow = {
+  id: string;
+  team_id: string;
+  name: string;
+  created_at: string;
+  joined_at: string | null;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+};
+
+const device = (row: DeviceRow): DeviceInfo => ({
+  id: row.id,
+  teamId: row.team_id,
+  name: row.name,
+  createdAt: row.created_at,
+  joinedAt: row.joined_at,
+  lastSeenAt: row.last_seen_at,
+  revokedAt: row.revoked_at,
+});
+
+type AuthRow = {
+  id: string;
+  name: string;
+  team_id: string;
+  team_name: string;
+  revoked_at: string | null;
+};
+const auth = (row: AuthRow): DeviceAuth => ({
+  deviceId: row.id,
+  deviceName: row.name,
+  teamId: row.team_id,
+  teamName: row.team_name,
+  revoked: row.revoked_at !== null,
+});
+
+const authQuery = `SELECT d.id, d.name, d.team_id, t.name AS team_name, d.revoked_at
+  FROM devices d JOIN teams t ON t.id = d.team_id WHERE d.token_hash = $1`;
+
+/**
+ * PostgreSQL, for deployments that outgrow one machine: several server processes may share
+ * the database. Writes of one team are stored under a transaction-scoped advisory lock on the
+ * team, so their `seq` values commit in order and every process's trie, catching up by `seq`,
+ * sees each write exactly once.
+ */
+export function openPostgresStorage(connectionString: string): Storage {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  const lockTeam = (client: pg.PoolClient, teamId: string) =>
+    client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [teamId]);
+
+  return {
+    kind: 'postgres',
+    async migrate() {
+      await transaction(async (client) => {
+        // Two processes starting at once: one creates the schema, the other waits for it.
+        await client.query('SELECT pg_advisory_xact_lock(20261129)');
+        await client.query(schema);
+        const { rows } = await client.query<{ value: string }>(
+          "SELECT value FROM meta WHERE key = 'schema_version'",
+        );
+        const version = rows[0] ? Number(rows[0].value) : 0;
+        if (version > schemaVersion) {
+          throw new Error(
+            `The data was written by a newer server (schema ${version}, this one knows ${schemaVersion}): upgrade the server`,
+          );
+        }
+        await client.query(
+          "INSERT INTO meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+          [String(schemaVersion)],
+        );
+      });
+    },
+    async close() {
+      await pool.end();
+    },
+    async createTeam(team: Team) {
+      await pool.query('INSERT INTO teams (id, name, created_at) VALUES ($1, $2, $3)', [
+        team.id,
+        team.name,
+        team.createdAt,
+      ]);
+    },
+    async findTeams(key) {
+      const { rows } = await pool.query<{ id: string; name: string; created_at: string }>(
+        'SELECT id, name, created_at FROM teams WHERE id = $1 OR name = $1 ORDER BY created_at',
+        [key],
+      );
+      return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+    },
+    async listTeams(): Promise<TeamSummary[]> {
+      const teams = await pool.query<{
+        id: string;
+        name: string;
+        created_at: string;
+        writes: string;
+      }>(
+        `SELECT t.id, t.name, t.created_at, (SELECT count(*) FROM writes w WHERE w.team_id = t.id) AS writes
+           FROM teams t ORDER BY t.created_at`,
+      );
+      const devices = (
+        await pool.query<DeviceRow>('SELECT * FROM devices ORDER BY created_at')
+      ).rows.map(device);
+      return teams.rows.map((team) => ({
+        id: team.id,
+        name: team.name,
+        createdAt: team.created_at,
+        writes: Number(team.writes),
+        devices: devices.filter((entry) => entry.teamId === team.id),
+      }));
+    },
+    async addDevice(info, code) {
+      await transaction(async (client) => {
+        await client.query(
+          'INSERT INTO devices (id, team_id, name, created_at) VALUES ($1, $2, $3, $4)',
+          [info.id, info.teamId, info.name, info.createdAt],
+        );
+        await client.query(
+          'INSERT INTO join_codes (code_hash, device_id, expires_at) VALUES ($1, $2, $3)',
+          [code.hash, info.id, code.expiresAt],
+        );
+      });
+    },
+    async findDevices(teamId, key) {
+      const { rows } = await pool.query<DeviceRow>(
+        'SELECT * FROM devices WHERE team_id = $1 AND (id = $2 OR name = $2) ORDER BY created_at',
+        [teamId, key],
+      );
+      return rows.map(device);
+    },
+    async revokeDevice(deviceId, at) {
+      await pool.query('UPDATE devices SET revoked_at = coalesce(revoked_at, $1) WHERE id = $2', [
+        at,
+        deviceId,
+      ]);
+    },
+    async redeemJoinCode(codeHash, tokenHash, now) {
+      return transaction(async (client) => {
+        // One redemption per code: the row is locked, and a second redeemer finds it used.
+        const code = await client.query<{ device_id: string }>(
+          `SELECT c.device_id FROM join_codes c JOIN devices d ON d.id = c.device_id
+            WHERE c.code_hash = $1 AND c.used_at IS NULL AND c.expires_at > $2 AND d.revoked_at IS NULL
+            FOR UPDATE OF c`,
+          [codeHash, now],
+        );
+        const deviceId = code.rows[0]?.device_id;
+        if (!deviceId) return null;
+        await client.query('UPDATE join_codes SET used_at = $1 WHERE code_hash = $2', [
+          now,
+          codeHash,
+        ]);
+        await client.query(
+          'UPDATE devices SET token_hash = $1, joined_at = $2, last_seen_at = $2 WHERE id = $3',
+          [tokenHash, now, deviceId],
+        );
+        const { rows } = await client.query<AuthRow>(authQuery, [tokenHash]);
+        return rows[0] ? auth(rows[0]) : null;
+      });
+    },
+    async deviceByToken(tokenHash) {
+      const { rows } = await pool.query<AuthRow>(authQuery, [tokenHash]);
+      return rows[0] ? auth(rows[0]) : null;
+    },
+    async touchDevice(deviceId, at) {
+      await pool.query('UPDATE devices SET last_seen_at = $1 WHERE id = $2', [at, deviceId]);
+    },
+    async teamEncryption(teamId) {
+      const { rows } = await pool.query<{ encryption: string | null }>(
+        'SELECT encryption FROM teams WHERE id = $1',
+        [teamId],
+      );
+      return rows[0]?.encryption ?? null;
+    },
+    async setTeamEncryption(teamId, encryption) {
+      return transaction(async (client) => {
+        await lockTeam(client, teamId);
+        const team = await client.query<{ encryption: string | null }>(
+          'SELECT encryption FROM teams WHERE id = $1 FOR UPDATE',
+          [teamId],
+        );
+        if (team.rows[0]?.encryption) return 'exists' as const;
+        const any = await client.query('SELECT 1 FROM writes WHERE team_id = $1 LIMIT 1', [teamId]);
+        if (any.rowCount) return 'hasPlaintext' as const;
+        await client.query('UPDATE teams SET encryption = $1 WHERE id = $2', [encryption, teamId]);
+        return 'set' as const;
+      });
+    },
+    async insertWrites(teamId, deviceId, writes) {
+      if (writes.length === 0) return 0;
+      return transaction(async (client) => {
+        await lockTeam(client, teamId);
+        const result = await client.query(
+          `INSERT INTO writes (team_id, ts, content, device_id)
+             SELECT $1, w.ts, w.content, $4 FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS w(ts, content, n)
+             ORDER BY w.n
+           ON CONFLICT (team_id, ts) DO NOTHING`,
+          [teamId, writes.map((write) => write.ts), writes.map((write) => write.content), deviceId],
+        );
+        return result.rowCount ?? 0;
+      });
+    },
+    async writesAfter(teamId, since, limit): Promise<StoredWrite[]> {
+      const { rows } = await pool.query<StoredWrite>(
+        'SELECT ts, content FROM writes WHERE team_id = $1 AND ts > $2 ORDER BY ts LIMIT $3',
+        [teamId, since, limit],
+      );
+      return rows;
+    },
+    async timestampsAfter(teamId, seq, limit) {
+      const { rows } = await pool.query<{ ts: string; seq: string }>(
+        'SELECT ts, seq FROM writes WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+        [teamId, seq, limit],
+      );
+      return rows.map((row) => ({ ts: row.ts, seq: Number(row.seq) }));
+    },
+  };
+}

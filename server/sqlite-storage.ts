@@ -1,0 +1,265 @@
+/* eslint-disable @typescript-eslint/require-await -- better-sqlite3 answers synchronously; the Storage type is async for PostgreSQL */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { DeviceAuth, DeviceInfo, Storage, StoredWrite, Team, TeamSummary } from './storage';
+
+const schemaVersion = 1;
+
+const schema = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS teams (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  encryption TEXT
+);
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY,
+  team_id TEXT NOT NULL REFERENCES teams(id),
+  name TEXT NOT NULL,
+  token_hash TEXT UNIQUE,
+  created_at TEXT NOT NULL,
+  joined_at TEXT,
+  last_seen_at TEXT,
+  revoked_at TEXT
+);
+CREATE INDEX IF NOT EXISTS devices_team ON devices(team_id);
+CREATE TABLE IF NOT EXISTS join_codes (
+  code_hash TEXT PRIMARY KEY,
+  device_id TEXT NOT NULL REFERENCES devices(id),
+  expires_at TEXT NOT NULL,
+  used_at TEXT
+);
+CREATE TABLE IF NOT EXISTS writes (
+  seq INTEGER PRIMARY KEY,
+  team_id TEXT NOT NULL,
+  ts TEXT NOT NULL,
+  content TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  UNIQUE (team_id, ts)
+);
+CREATE INDEX IF NOT EXISTS writes_team_seq ON writes(team_id, seq);
+`;
+
+type DeviceRow = {
+  id: string;
+  team_id: string;
+  name: string;
+  created_at: string;
+  joined_at: string | null;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+};
+
+const device = (row: DeviceRow): DeviceInfo => ({
+  id: row.id,
+  teamId: row.team_id,
+  name: row.name,
+  createdAt: row.created_at,
+  joinedAt: row.joined_at,
+  lastSeenAt: row.last_seen_at,
+  revokedAt: row.revoked_at,
+});
+
+type AuthRow = {
+  id: string;
+  name: string;
+  team_id: string;
+  team_name: string;
+  revoked_at: string | null;
+};
+const auth = (row: AuthRow): DeviceAuth => ({
+  deviceId: row.id,
+  deviceName: row.name,
+  teamId: row.team_id,
+  teamName: row.team_name,
+  revoked: row.revoked_at !== null,
+});
+
+/** The file the server keeps everything in, in its data folder. */
+export const sqliteFileName = 'daiban-server.sqlite';
+
+/**
+ * SQLite in one file of the data folder. WAL with synchronous=FULL: a write the server has
+ * answered for is on disk, whatever happens to the process or the machine next. One server
+ * process per file (better-sqlite3 is synchronous; the process serialises its own writes).
+ */
+export function openSqliteStorage(dataFolder: string): Storage {
+  mkdirSync(dataFolder, { recursive: true });
+  const db = new Database(path.join(dataFolder, sqliteFileName));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+
+  const statements = () => ({
+    insertWrite: db.prepare(
+      'INSERT INTO writes (team_id, ts, content, device_id) VALUES (?, ?, ?, ?) ON CONFLICT (team_id, ts) DO NOTHING',
+    ),
+    writesAfter: db.prepare<[string, string, number], StoredWrite>(
+      'SELECT ts, content FROM writes WHERE team_id = ? AND ts > ? ORDER BY ts LIMIT ?',
+    ),
+    timestampsAfter: db.prepare<[string, number, number], { ts: string; seq: number }>(
+      'SELECT ts, seq FROM writes WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+    ),
+    deviceByToken: db.prepare<[string], AuthRow>(
+      `SELECT d.id, d.name, d.team_id, t.name AS team_name, d.revoked_at
+         FROM devices d JOIN teams t ON t.id = d.team_id WHERE d.token_hash = ?`,
+    ),
+    touch: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
+  });
+  let prepared: ReturnType<typeof statements> | null = null;
+  const sql = () => (prepared ??= statements());
+
+  const insertMany = db.transaction(
+    (teamId: string, deviceId: string, writes: readonly StoredWrite[]) => {
+      let inserted = 0;
+      for (const { ts, content } of writes) {
+        inserted += sql().insertWrite.run(teamId, ts, content, deviceId).changes;
+      }
+      return inserted;
+    },
+  );
+
+  const redeem = db.transaction((codeHash: string, tokenHash: string, now: string) => {
+    const code = db
+      .prepare<[string, string], { device_id: string }>(
+        `SELECT c.device_id FROM join_codes c JOIN devices d ON d.id = c.device_id
+          WHERE c.code_hash = ? AND c.used_at IS NULL AND c.expires_at > ? AND d.revoked_at IS NULL`,
+      )
+      .get(codeHash, now);
+    if (!code) return null;
+    db.prepare('UPDATE join_codes SET used_at = ? WHERE code_hash = ?').run(now, codeHash);
+    db.prepare(
+      'UPDATE devices SET token_hash = ?, joined_at = ?, last_seen_at = ? WHERE id = ?',
+    ).run(tokenHash, now, now, code.device_id);
+    return sql().deviceByToken.get(tokenHash) ?? null;
+  });
+
+  const setEncryption = db.transaction((teamId: string, encryption: string) => {
+    const team = db
+      .prepare<[string], { encryption: string | null }>('SELECT encryption FROM teams WHERE id = ?')
+      .get(teamId);
+    if (team?.encryption) return 'exists' as const;
+    const any = db.prepare('SELECT 1 FROM writes WHERE team_id = ? LIMIT 1').get(teamId);
+    if (any) return 'hasPlaintext' as const;
+    db.prepare('UPDATE teams SET encryption = ? WHERE id = ?').run(encryption, teamId);
+    return 'set' as const;
+  });
+
+  return {
+    kind: 'sqlite',
+    async migrate() {
+      db.exec(schema);
+      const row = db
+        .prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'")
+        .get();
+      const version = row ? Number(row.value) : 0;
+      if (version > schemaVersion) {
+        throw new Error(
+          `The data was written by a newer server (schema ${version}, this one knows ${schemaVersion}): upgrade the server`,
+        );
+      }
+      db.prepare(
+        "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ).run(String(schemaVersion));
+    },
+    async close() {
+      db.close();
+    },
+    async createTeam(team: Team) {
+      db.prepare('INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)').run(
+        team.id,
+        team.name,
+        team.createdAt,
+      );
+    },
+    async findTeams(key) {
+      return db
+        .prepare<[string, string], { id: string; name: string; created_at: string }>(
+          'SELECT id, name, created_at FROM teams WHERE id = ? OR name = ? ORDER BY created_at',
+        )
+        .all(key, key)
+        .map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+    },
+    async listTeams(): Promise<TeamSummary[]> {
+      const teams = db
+        .prepare<[], { id: string; name: string; created_at: string; writes: number }>(
+          `SELECT t.id, t.name, t.created_at, (SELECT count(*) FROM writes w WHERE w.team_id = t.id) AS writes
+             FROM teams t ORDER BY t.created_at`,
+        )
+        .all();
+      const devices = db
+        .prepare<[], DeviceRow>('SELECT * FROM devices ORDER BY created_at')
+        .all()
+        .map(device);
+      return teams.map((team) => ({
+        id: team.id,
+        name: team.name,
+        createdAt: team.created_at,
+        writes: team.writes,
+        devices: devices.filter((entry) => entry.teamId === team.id),
+      }));
+    },
+    async addDevice(info, code) {
+      db.transaction(() => {
+        db.prepare('INSERT INTO devices (id, team_id, name, created_at) VALUES (?, ?, ?, ?)').run(
+          info.id,
+          info.teamId,
+          info.name,
+          info.createdAt,
+        );
+        db.prepare(
+          'INSERT INTO join_codes (code_hash, device_id, expires_at) VALUES (?, ?, ?)',
+        ).run(code.hash, info.id, code.expiresAt);
+      })();
+    },
+    async findDevices(teamId, key) {
+      return db
+        .prepare<[string, string, string], DeviceRow>(
+          'SELECT * FROM devices WHERE team_id = ? AND (id = ? OR name = ?) ORDER BY created_at',
+        )
+        .all(teamId, key, key)
+        .map(device);
+    },
+    async revokeDevice(deviceId, at) {
+      db.prepare('UPDATE devices SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?').run(
+        at,
+        deviceId,
+      );
+    },
+    async redeemJoinCode(codeHash, tokenHash, now) {
+      const row = redeem(codeHash, tokenHash, now);
+      return row ? auth(row) : null;
+    },
+    async deviceByToken(tokenHash) {
+      const row = sql().deviceByToken.get(tokenHash);
+      return row ? auth(row) : null;
+    },
+    async touchDevice(deviceId, at) {
+      sql().touch.run(at, deviceId);
+    },
+    async teamEncryption(teamId) {
+      return (
+        db
+          .prepare<[string], { encryption: string | null }>(
+            'SELECT encryption FROM teams WHERE id = ?',
+          )
+          .get(teamId)?.encryption ?? null
+      );
+    },
+    async setTeamEncryption(teamId, encryption) {
+      return setEncryption(teamId, encryption);
+    },
+    async insertWrites(teamId, deviceId, writes) {
+      return writes.length === 0 ? 0 : insertMany(teamId, deviceId, writes);
+    },
+    async writesAfter(teamId, since, limit) {
+      return sql().writesAfter.all(teamId, since, limit);
+    },
+    async timestampsAfter(teamId, seq, limit) {
+      return sql().timestampsAfter.all(teamId, seq, limit);
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Where the sync server keeps teams, devices and writes: SQLite in a data folder by default
+ * (sqlite-storage.ts), PostgreSQL when DATABASE_URL is set (postgres-storage.ts). Both implement
+ * this type and pass one test suite (storage.test.ts, app.test.ts). A write's content is text the
+ * server never reads; `seq` orders writes as they were stored, so a server's in-memory trie
+ * catches up with what other processes stored by reading the writes after its last `seq`.
+ */
+
+export type StorageKind = 'sqlite' | 'postgres';
+
+export type Team = { id: string; name: string; createdAt: string };
+
+export type DeviceInfo = {
+  id: string;
+  teamId: string;
+  name: string;
+  createdAt: string;
+  joinedAt: string | null;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+};
+
+/** Who a token belongs to. */
+export type DeviceAuth = {
+  deviceId: string;
+  deviceName: string;
+  teamId: string;
+  teamName: string;
+  revoked: boolean;
+};
+
+export type StoredWrite = { ts: string; content: string };
+
+export type TeamSummary = Team & { devices: DeviceInfo[]; writes: number };
+
+export type Storage = {
+  readonly kind: StorageKind;
+  /** Creates or upgrades the schema; run once at start. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  createTeam(team: Team): Promise<void>;
+  /** Teams whose id or name is `key`. */
+  findTeams(key: string): Promise<Team[]>;
+  listTeams(): Promise<TeamSummary[]>;
+  /** A device waiting for its join code (hashed) to be redeemed. */
+  addDevice(device: DeviceInfo, code: { hash: string; expiresAt: string }): Promise<void>;
+  /** Devices of a team whose id or name is `key`. */
+  findDevices(teamId: string, key: string): Promise<DeviceInfo[]>;
+  revokeDevice(deviceId: string, at: string): Promise<void>;
+
+  /**
+   * Redeems a join code once: when it is unused, unexpired and its device not revoked, the
+   * device gets the token (hashed) and the code is spent. Null otherwise.
+   */
+  redeemJoinCode(codeHash: string, tokenHash: string, now: string): Promise<DeviceAuth | null>;
+  deviceByToken(tokenHash: string): Promise<DeviceAuth | null>;
+  touchDevice(deviceId: string, at: string): Promise<void>;
+
+  /** The team's encryption record (JSON text), or null while it has none. */
+  teamEncryption(teamId: string): Promise<string | null>;
+  /**
+   * Sets it once, and only before the team has stored a write in the clear: a team encrypts
+   * from its first write or not at all.
+   */
+  setTeamEncryption(teamId: string, encryption: string): Promise<'set' | 'exists' | 'hasPlaintext'>;
+
+  /** Stores writes insert-or-ignore, durably before it resolves; returns how many were new. */
+  insertWrites(teamId: string, deviceId: string, writes: readonly StoredWrite[]): Promise<number>;
+  /** Writes with ts > since, in ts order, at most `limit`. */
+  writesAfter(teamId: string, since: string, limit: number): Promise<StoredWrite[]>;
+  /** Timestamps stored after `seq`, in seq order, at most `limit`: how a trie catches up. */
+  timestampsAfter(
+    teamId: string,
+    seq: number,
+    limit: number,
+  ): Promise<{ ts: string; seq: number }[]>;
+};
