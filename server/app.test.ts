@@ -328,6 +328,40 @@ describe.each(storageKinds)('sync server on %s', (kind) => {
     const late = await call('PUT', '/team/encryption', { token: other, body: encryption });
     expect(late.status).toBe(409);
     expect(late.json()).toEqual({ error: 'hasPlaintext' });
+    // Nor by a joining device: its code stays unspent.
+    const { code: plainCode } = await admin().addDevice(plainTeam.id, '二');
+    const refusedJoin = await call('POST', '/join', {
+      body: { protocol: 1, code: plainCode, deviceName: '二', encryption },
+    });
+    expect(refusedJoin.status).toBe(409);
+    expect(refusedJoin.json()).toEqual({ error: 'hasPlaintext' });
+    expect(
+      (await call('POST', '/join', { body: { protocol: 1, code: plainCode, deviceName: '二' } }))
+        .status,
+    ).toBe(200);
+  });
+
+  it('lets the first device to join set the team passphrase', async () => {
+    const team = await admin().createTeam(`团队 ${kind} 首台加密`);
+    const encryption = {
+      kdf: 'PBKDF2-SHA256',
+      iterations: 600_000,
+      salt: 'BBBBBBBBBBBBBBBBBBBBBA==',
+      check: 'c2VhbGVkIGNoZWNrIHRleHQgb2YgdGhlIHRlYW0ga2V5IGZvciB0ZXN0cw==',
+    };
+    const { code } = await admin().addDevice(team.id, '一');
+    const joined = await call('POST', '/join', {
+      body: { protocol: 1, code, deviceName: '一', encryption },
+    });
+    expect(joined.status).toBe(200);
+    expect((joined.json() as { encryption: unknown }).encryption).toEqual(encryption);
+    // A second device offering another passphrase gets the team's, to check its own against.
+    const other = { ...encryption, salt: 'CCCCCCCCCCCCCCCCCCCCCA==' };
+    const second = await admin().addDevice(team.id, '二');
+    const joined2 = await call('POST', '/join', {
+      body: { protocol: 1, code: second.code, deviceName: '二', encryption: other },
+    });
+    expect((joined2.json() as { encryption: unknown }).encryption).toEqual(encryption);
   });
 
   it('answers a browser’s preflight, and any origin without credentials', async () => {

@@ -171,12 +171,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const protocol = (request.body as { protocol?: unknown } | null)?.protocol;
       return refuse(reply, 400, protocol === syncProtocolVersion ? 'badRequest' : 'protocol');
     }
+    const codeHash = joinCodeHash(parsed.data.code);
+    if (parsed.data.encryption) {
+      const team = await storage.joinCodeTeam(codeHash, now().toISOString());
+      if (!team) return refuse(reply, 401, 'badCode');
+      // A team that has one already keeps it; the device then checks its passphrase against it.
+      const set = await storage.setTeamEncryption(team, JSON.stringify(parsed.data.encryption));
+      if (set === 'hasPlaintext') return refuse(reply, 409, 'hasPlaintext');
+      if (set === 'set') encryptedTeams.add(team);
+    }
     const token = newDeviceToken();
-    const device = await storage.redeemJoinCode(
-      joinCodeHash(parsed.data.code),
-      tokenHash(token),
-      now().toISOString(),
-    );
+    const device = await storage.redeemJoinCode(codeHash, tokenHash(token), now().toISOString());
     if (!device) {
       request.log.info('join refused');
       return refuse(reply, 401, 'badCode');

@@ -216,6 +216,14 @@ export function openPostgresStorage(connectionString: string): Storage {
         return rows[0] ? auth(rows[0]) : null;
       });
     },
+    async joinCodeTeam(codeHash, now) {
+      const { rows } = await pool.query<{ team_id: string }>(
+        `SELECT d.team_id FROM join_codes c JOIN devices d ON d.id = c.device_id
+          WHERE c.code_hash = $1 AND c.used_at IS NULL AND c.expires_at > $2 AND d.revoked_at IS NULL`,
+        [codeHash, now],
+      );
+      return rows[0]?.team_id ?? null;
+    },
     async deviceByToken(tokenHash) {
       const { rows } = await pool.query<AuthRow>(authQuery, [tokenHash]);
       return rows[0] ? auth(rows[0]) : null;

@@ -233,6 +233,16 @@ export function openSqliteStorage(dataFolder: string): Storage {
       const row = redeem(codeHash, tokenHash, now);
       return row ? auth(row) : null;
     },
+    async joinCodeTeam(codeHash, now) {
+      return (
+        db
+          .prepare<[string, string], { team_id: string }>(
+            `SELECT d.team_id FROM join_codes c JOIN devices d ON d.id = c.device_id
+              WHERE c.code_hash = ? AND c.used_at IS NULL AND c.expires_at > ? AND d.revoked_at IS NULL`,
+          )
+          .get(codeHash, now)?.team_id ?? null
+      );
+    },
     async deviceByToken(tokenHash) {
       const row = sql().deviceByToken.get(tokenHash);
       return row ? auth(row) : null;

@@ -54,6 +54,8 @@ export type Storage = {
    * device gets the token (hashed) and the code is spent. Null otherwise.
    */
   redeemJoinCode(codeHash: string, tokenHash: string, now: string): Promise<DeviceAuth | null>;
+  /** The team of a join code that could be redeemed now, without redeeming it. */
+  joinCodeTeam(codeHash: string, now: string): Promise<string | null>;
   deviceByToken(tokenHash: string): Promise<DeviceAuth | null>;
   touchDevice(deviceId: string, at: string): Promise<void>;
 

@@ -1,6 +1,6 @@
 /**
  * The few Web APIs that every runtime of ours provides (Chromium, Electron's main process on
- * Node ≥ 20, Vitest under Node): text encoding and Web Crypto. shared/ may use exactly these;
+ * Node ≥ 20, Vitest under Node): text encoding, Web Crypto and URL. shared/ may use exactly these;
  * the DOM and Node stay out (see tsconfig.json: lib ES2022, no types). The renderer and electron
  * tsconfigs exclude this file because their own libraries declare the same names.
  */
@@ -59,3 +59,17 @@ declare const crypto: {
     ): Promise<ArrayBuffer>;
   };
 };
+
+/** WHATWG URL parsing (Chromium, Node): the only safe way to read an address. */
+declare class URL {
+  constructor(url: string, base?: string);
+  readonly origin: string;
+  readonly protocol: string;
+  readonly username: string;
+  readonly password: string;
+  readonly hostname: string;
+  readonly port: string;
+  readonly pathname: string;
+  readonly search: string;
+  readonly hash: string;
+}

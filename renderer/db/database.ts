@@ -10,6 +10,7 @@ import { emptyProjectInput, type KeyProject } from '../../shared/domain/project'
 import type { HolidaySchedule, TeamSettings } from '../../shared/domain/settings';
 import type { Device } from '../../shared/domain/device';
 import type { CellClock } from '../../shared/sync/apply-rule';
+import type { SyncFileEntry } from '../../shared/sync/sync-entries';
 import type { Timestamp } from '../../shared/sync/timestamp';
 import { upgradeToCells } from './upgrade-to-cells';
 
@@ -49,7 +50,17 @@ export type SyncLogChunk = {
 
 /** The distinct timestamps of a chunk, concatenated (each is 46 characters): kept apart because
  * loading every chunk's entries to learn what is known would read the whole log. */
-export type SyncLogTimestamps = { seq: number; timestamps: string };
+export type SyncLogTimestamps = {
+  seq: number;
+  timestamps: string;
+  /**
+   * The newest timestamp in the chunk's entries (v4), indexed: the chunks holding writes from a
+   * time on are found without reading the log. '' for a chunk without entries.
+   */
+  maxTs?: string;
+  /** How the chunk arrived (v4): the writes made here are the ones the server still needs. */
+  via?: SyncLogChunk['via'];
+};
 
 /** A field edited on two computers without either knowing the other's edit: the losing value. */
 export type Conflict = {
@@ -168,5 +179,29 @@ export class DaibanDatabase extends Dexie {
         exchanges: '++id, at',
       })
       .upgrade(upgradeToCells);
+    // v4: the team sync server asks for "my writes from time T on" and "my unsent writes".
+    this.version(4)
+      .stores({ syncTimestamps: 'seq, maxTs' })
+      .upgrade(async (tx) => {
+        const chunks = new Map<number, { maxTs: string; via: SyncLogChunk['via'] }>();
+        await tx.table<SyncLogChunk, number>('syncLog').each((chunk) => {
+          const entries = JSON.parse(chunk.entries) as SyncFileEntry[];
+          chunks.set(chunk.seq!, { maxTs: newestTimestamp(entries), via: chunk.via });
+        });
+        await tx
+          .table<SyncLogTimestamps, number>('syncTimestamps')
+          .toCollection()
+          .modify((row) => {
+            row.maxTs = chunks.get(row.seq)?.maxTs ?? '';
+            row.via = chunks.get(row.seq)?.via ?? 'local';
+          });
+      });
   }
+}
+
+/** The newest timestamp of some log entries ('' when there are none). */
+export function newestTimestamp(entries: readonly SyncFileEntry[]): string {
+  let newest = '';
+  for (const [, , changes] of entries) for (const [ts] of changes) if (ts > newest) newest = ts;
+  return newest;
 }

@@ -23,6 +23,7 @@ import {
   sameValue,
   writeCell,
 } from '../../shared/sync/record-cells';
+import { writesOfEntries } from '../../shared/sync/server-protocol';
 import type { SyncFileChange, SyncFileEntry } from '../../shared/sync/sync-entries';
 import {
   newNodeId,
@@ -31,7 +32,14 @@ import {
   zeroTimestamp,
   type Timestamp,
 } from '../../shared/sync/timestamp';
-import type { Conflict, DaibanDatabase, RowSyncMeta, Stored, SyncLogChunk } from './database';
+import {
+  newestTimestamp,
+  type Conflict,
+  type DaibanDatabase,
+  type RowSyncMeta,
+  type Stored,
+  type SyncLogChunk,
+} from './database';
 
 /** Rows per log chunk and per read/write round while applying: bounded memory per step. */
 export const chunkRows = 1000;
@@ -129,7 +137,12 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
       origin: source.origin,
       entries: JSON.stringify(entries),
     })) as number;
-    await db.syncTimestamps.add({ seq, timestamps: timestamps.join('') });
+    await db.syncTimestamps.add({
+      seq,
+      timestamps: timestamps.join(''),
+      maxTs: newestTimestamp(entries),
+      via: source.via,
+    });
     for (const ts of timestamps) known?.add(ts);
     return seq;
   }
@@ -174,6 +187,71 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
       });
     }
     return { hashes, seq };
+  }
+
+  /**
+   * The merkle hashes in their stored form (minutes ascending): what the server protocol reads
+   * node hashes from. Read as saved when no chunk was logged since, else brought up to date.
+   */
+  async function packedMinuteHashes(): Promise<PackedMinuteHashes> {
+    const saved = (await db.device.get(deviceKeys.merkle))?.value as PersistedTrie | undefined;
+    const newer = await db.syncTimestamps
+      .where('seq')
+      .above(saved?.seq ?? 0)
+      .first();
+    if (saved && !newer) return saved;
+    return packMinuteHashes((await minuteHashes()).hashes);
+  }
+
+  /** The sequence number of the newest log chunk (0 for an empty log). */
+  async function lastSeq(): Promise<number> {
+    return ((await db.syncTimestamps.orderBy('seq').lastKey()) as number | undefined) ?? 0;
+  }
+
+  /** Reads the entries of some log chunks. */
+  async function chunkEntries(seqs: number[]): Promise<SyncFileEntry[]> {
+    const entries: SyncFileEntry[] = [];
+    for (const chunk of await db.syncLog.bulkGet(seqs)) {
+      if (chunk) entries.push(...(JSON.parse(chunk.entries) as SyncFileEntry[]));
+    }
+    return entries;
+  }
+
+  /**
+   * The writes made on this computer and logged in (after, through]: what the server has not
+   * been sent yet. Received chunks are left out: the server, or the trie walk, deals with them.
+   */
+  async function localWritesAfter(after: number, through: number) {
+    const seqs = (
+      await db.syncTimestamps
+        .where('seq')
+        .between(after, through, false, true)
+        .filter((row) => row.via === 'local')
+        .toArray()
+    ).map((row) => row.seq);
+    return writesOfEntries(await chunkEntries(seqs));
+  }
+
+  /**
+   * Every write in the log with a timestamp after `since` (a timestamp or an ISO millisecond),
+   * whatever its source, whole, in timestamp order; `skip` leaves some out (those the server
+   * just sent). Only the chunks whose newest timestamp is after `since` are read.
+   */
+  async function writesSince(since: string, skip?: ReadonlySet<string>) {
+    const seqs = await db.syncTimestamps.where('maxTs').above(since).primaryKeys();
+    return writesOfEntries(await chunkEntries(seqs as number[]), {
+      since,
+      ...(skip ? { skip } : {}),
+    });
+  }
+
+  /** Local writes logged after `after`: the server's 待上传 count. */
+  async function countLocalAfter(after: number): Promise<number> {
+    return db.syncTimestamps
+      .where('seq')
+      .above(after)
+      .filter((row) => row.via === 'local')
+      .count();
   }
 
   /**
@@ -481,6 +559,11 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
     applyBatch,
     logEntries,
     minuteHashes,
+    packedMinuteHashes,
+    lastSeq,
+    localWritesAfter,
+    writesSince,
+    countLocalAfter,
     knownTimestamps,
     /** Forget the in-memory caches (after the log was replaced, e.g. by a restore). */
     forgetCaches() {

@@ -112,14 +112,6 @@ export const joinCodeSchema = z
   .max(40)
   .regex(/^[0-9A-Za-z\s-]+$/);
 
-export const joinRequestSchema = z.object({
-  protocol: z.literal(syncProtocolVersion),
-  code: joinCodeSchema,
-  /** The device's own name for the admin's list (its user and unit). */
-  deviceName: z.string().trim().min(1).max(100),
-});
-export type JoinRequest = z.infer<typeof joinRequestSchema>;
-
 /**
  * A team's end-to-end encryption: the key is PBKDF2-SHA256 of the team passphrase with this
  * salt; `check` is a known text sealed with it, so a wrong passphrase is told at once.
@@ -135,6 +127,20 @@ export const teamEncryptionSchema = z.object({
     .regex(/^[A-Za-z0-9+/]+=*$/),
 });
 export type TeamEncryption = z.infer<typeof teamEncryptionSchema>;
+
+export const joinRequestSchema = z.object({
+  protocol: z.literal(syncProtocolVersion),
+  code: joinCodeSchema,
+  /** The device's own name for the admin's list (its user and unit). */
+  deviceName: z.string().trim().min(1).max(100),
+  /**
+   * The encryption the joining device sets up for a team that has none yet (and no writes): the
+   * first device's passphrase becomes the team's. Refused, with the code left unspent, when the
+   * team already stored writes in the clear.
+   */
+  encryption: teamEncryptionSchema.optional(),
+});
+export type JoinRequest = z.infer<typeof joinRequestSchema>;
 
 export const teamInfoSchema = z.object({
   team: z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(200) }),

@@ -19,7 +19,7 @@ export const teamKeyIterations = 600_000;
 
 const ivBytes = 12;
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const checkText = (teamId: string) => `daiban-team-key:${teamId}`;
+const checkText = 'daiban-team-key-check';
 
 async function deriveTeamKey(
   passphrase: string,
@@ -75,7 +75,6 @@ async function open(key: TeamKey, text: string, associated: string): Promise<str
 /** A new team key from a passphrase, with what the server keeps to let others check theirs. */
 export async function createTeamEncryption(
   passphrase: string,
-  teamId: string,
   iterations = teamKeyIterations,
 ): Promise<{ encryption: TeamEncryption; key: TeamKey }> {
   if (passphrase === '') throw new RangeError('An empty passphrase encrypts nothing');
@@ -87,7 +86,7 @@ export async function createTeamEncryption(
       kdf: 'PBKDF2-SHA256',
       iterations,
       salt: encodeBase64(salt),
-      check: await seal(key, checkText(teamId), 'check'),
+      check: await seal(key, checkText, 'check'),
     },
   };
 }
@@ -96,12 +95,11 @@ export async function createTeamEncryption(
 export async function unlockTeamKey(
   passphrase: string,
   encryption: TeamEncryption,
-  teamId: string,
 ): Promise<TeamKey | null> {
   const salt = decodeBase64(encryption.salt);
   if (!salt) return null;
   const key = await deriveTeamKey(passphrase, salt, encryption.iterations);
-  return (await open(key, encryption.check, 'check')) === checkText(teamId) ? key : null;
+  return (await open(key, encryption.check, 'check')) === checkText ? key : null;
 }
 
 export async function sealParts(
