@@ -239,7 +239,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
    */
   async function writesSince(since: string, skip?: ReadonlySet<string>) {
     const seqs = await db.syncTimestamps.where('maxTs').above(since).primaryKeys();
-    return writesOfEntries(await chunkEntries(seqs as number[]), {
+    return writesOfEntries(await chunkEntries(seqs), {
       since,
       ...(skip ? { skip } : {}),
     });
