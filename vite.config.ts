@@ -78,7 +78,10 @@ export default defineConfig(async ({ command }) => ({
   ],
   test: {
     root: '.',
-    include: ['{shared,renderer,electron,server,bench,e2e}/**/*.test.{ts,tsx}', '*.test.ts'],
+    include: [
+      '{shared,renderer,electron,server,bench,e2e,integration}/**/*.test.{ts,tsx}',
+      '*.test.ts',
+    ],
     environment: 'node',
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: '.test-output/unit.json' },

@@ -240,9 +240,10 @@ describe.each(storageKinds)('sync server on %s', (kind) => {
       kind: 'equal',
     });
     // From a timestamp on: only later writes.
-    const later = await sync(one, { since: writes[120]![0] });
+    const later = await sync(one, { since: writes[120]![0], count: true });
     expect(later.writes).toEqual(writes.slice(121));
     expect(later.more).toBe(false);
+    expect(later.total).toBe(9);
   });
 
   it('opens a requested branch of its trie', async () => {

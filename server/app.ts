@@ -72,7 +72,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const tries = createTeamTries(storage);
   const lastTouched = new Map<string, number>();
   const encryptedTeams = new Set<string>();
-  const page = options.page ?? { writes: downloadPageWrites, bytes: downloadPageBytes };
+  const pageLimits = options.page ?? { writes: downloadPageWrites, bytes: downloadPageBytes };
 
   const app = Fastify({
     bodyLimit: maxRequestBytes,
@@ -211,7 +211,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const protocol = (request.body as { protocol?: unknown } | null)?.protocol;
       return refuse(reply, 400, protocol === syncProtocolVersion ? 'badRequest' : 'protocol');
     }
-    const { writes = [], since, expand } = parsed.data;
+    const { writes = [], since, expand, count } = parsed.data;
     const team = device.teamId;
 
     const stored: StoredWrite[] = [];
@@ -228,6 +228,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
     const accepted = await storage.insertWrites(team, device.deviceId, stored);
     const trie = trieView(await tries.current(team), expand);
+    const total = count && since !== undefined ? await storage.countAfter(team, since) : undefined;
     const page = since === undefined ? { writes: [], more: false } : await pageAfter(team, since);
     request.log.info(
       {
@@ -246,7 +247,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       .map((write) => `["${write.ts}",${write.content}]`)
       .join(',')}],"more":${page.more},"next":${
       page.more && last ? `"${last}"` : 'null'
-    },"trie":${JSON.stringify(trie)}}`;
+    },"trie":${JSON.stringify(trie)}${total === undefined ? '' : `,"total":${total}`}}`;
     return reply.type('application/json; charset=utf-8').send(body);
   });
 
@@ -259,8 +260,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const batch = await storage.writesAfter(team, cursor, 1_000);
       for (const write of batch) {
         const full =
-          writes.length >= page.writes ||
-          (writes.length > 0 && bytes + write.content.length > page.bytes);
+          writes.length >= pageLimits.writes ||
+          (writes.length > 0 && bytes + write.content.length > pageLimits.bytes);
         if (full) return { writes, more: true };
         writes.push(write);
         bytes += write.content.length;

@@ -273,6 +273,13 @@ export function openPostgresStorage(connectionString: string): Storage {
       );
       return rows;
     },
+    async countAfter(teamId, since) {
+      const { rows } = await pool.query<{ count: string }>(
+        'SELECT count(*) AS count FROM writes WHERE team_id = $1 AND ts > $2',
+        [teamId, since],
+      );
+      return Number(rows[0]?.count ?? 0);
+    },
     async timestampsAfter(teamId, seq, limit) {
       const { rows } = await pool.query<{ ts: string; seq: string }>(
         'SELECT ts, seq FROM writes WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',

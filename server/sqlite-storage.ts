@@ -268,6 +268,13 @@ export function openSqliteStorage(dataFolder: string): Storage {
     async writesAfter(teamId, since, limit) {
       return sql().writesAfter.all(teamId, since, limit);
     },
+    async countAfter(teamId, since) {
+      return db
+        .prepare<[string, string], { count: number }>(
+          'SELECT count(*) AS count FROM writes WHERE team_id = ? AND ts > ?',
+        )
+        .get(teamId, since)!.count;
+    },
     async timestampsAfter(teamId, seq, limit) {
       return sql().timestampsAfter.all(teamId, seq, limit);
     },

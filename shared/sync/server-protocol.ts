@@ -23,6 +23,7 @@ import { isTriePrefix } from './trie-view';
  *     since    "send me your writes after this": a timestamp, or the ISO millisecond a trie
  *              walk found (then every write of that millisecond on comes)
  *     expand   a trie branch (key prefix) to show opened, for a walk that met a pruned node
+ *     count    also say how many writes there are after `since` (`total`), for a progress bar
  *   →  { accepted, writes, more, next, trie }
  *     writes   the page of writes after `since`, in timestamp order
  *     more     another page follows: ask again with since = next
@@ -79,12 +80,14 @@ export const syncRequestSchema = z.object({
     .optional(),
   since: z.string().regex(sincePattern).optional(),
   expand: z.string().refine(isTriePrefix).optional(),
+  count: z.boolean().optional(),
 });
 export type SyncRequest = {
   protocol: typeof syncProtocolVersion;
   writes?: readonly WireWrite[];
   since?: string;
   expand?: string;
+  count?: boolean;
 };
 
 export type SyncResponse = {
@@ -93,6 +96,8 @@ export type SyncResponse = {
   more: boolean;
   next: Timestamp | null;
   trie: MerkleTrie;
+  /** With `count`: how many writes there are after `since`, for a progress bar. */
+  total?: number;
 };
 
 /** What a device checks of a response before using any of it. */
@@ -102,6 +107,7 @@ export const syncResponseSchema = z.object({
   more: z.boolean(),
   next: timestampSchema.nullable(),
   trie: z.unknown().refine(isMerkleTrie),
+  total: z.number().int().min(0).optional(),
 });
 
 /** A join code as people type it: letters and digits in groups, case and dashes ignored. */

@@ -1,0 +1,442 @@
+import { ClockDriftError, type ClockDrift } from '../../shared/sync/clock';
+import type { IncomingProblem } from '../../shared/sync/incoming';
+import { serverOrigin } from '../../shared/security/server-origin';
+import type { MerkleTrie } from '../../shared/sync/merkle';
+import {
+  entriesOfWrites,
+  joinResponseSchema,
+  serverErrors,
+  sinceMillis,
+  syncProtocolVersion,
+  syncResponseSchema,
+  teamInfoSchema,
+  uploadPageBytes,
+  uploadPageWrites,
+  type ServerError,
+  type SyncResponse,
+  type TeamEncryption,
+  type WirePart,
+  type WriteProblem,
+} from '../../shared/sync/server-protocol';
+import {
+  createTeamEncryption,
+  openParts,
+  sealParts,
+  unlockTeamKey,
+  type TeamKey,
+} from '../../shared/sync/team-crypto';
+import type { Timestamp } from '../../shared/sync/timestamp';
+import { findDivergence, packedTrieHashes } from '../../shared/sync/trie-view';
+import type { DaibanDatabase } from './database';
+import type { SyncEngine } from './sync-engine';
+
+/**
+ * This computer and the team's sync server (docs/server.md): joining with a one-time code,
+ * and the round that brings both to the same log. The same messages and the same apply path
+ * as sync files: the server is one more place writes come from (`via: 'server'`).
+ *
+ * A round: send the writes made here since the last round; walk the server's trie view against
+ * this computer's merkle hashes to the first minute where they differ (asking for the branches
+ * the view leaves out); fetch the server's writes from then on, page by page, applying each page
+ * in one transaction; send this computer's writes from then on that the server did not send;
+ * repeat until both tries are equal. Changes that came by file are sent only if the server
+ * lacks them, and nothing the server holds is sent back to it.
+ */
+
+export const serverKeys = {
+  config: 'server',
+  key: 'serverKey',
+  pushed: 'serverPushed',
+  status: 'serverStatus',
+} as const;
+
+const teamKey = 'team';
+
+export type ServerConfig = {
+  origin: string;
+  token: string;
+  team: { id: string; name: string };
+  device: { id: string; name: string };
+  encryption: TeamEncryption | null;
+  joinedAt: string;
+};
+
+/** Why a round or a join failed: what the status shows, in Chinese, and what the retry does. */
+export type SyncFailure =
+  | { code: 'offline' }
+  | { code: 'unreachable' }
+  | { code: 'unauthorized' }
+  | { code: 'revoked' }
+  | { code: 'rateLimited'; retryAfter: number }
+  | { code: 'serverError'; status: number }
+  | { code: 'notDaibanServer' }
+  | { code: 'protocol' }
+  | { code: 'refused'; error: ServerError }
+  | { code: 'badData'; problem: WriteProblem | IncomingProblem }
+  | { code: 'clockDrift'; drift: ClockDrift }
+  | { code: 'needsPassphrase' }
+  | { code: 'wrongPassphrase' }
+  | { code: 'undecryptable' }
+  | { code: 'notConverging' }
+  | { code: 'badAddress' }
+  | { code: 'notJoined' };
+
+export class ServerSyncError extends Error {
+  override readonly name = 'ServerSyncError';
+  readonly failure: SyncFailure;
+
+  constructor(failure: SyncFailure) {
+    super(`Sync with the server failed: ${failure.code}`);
+    this.failure = failure;
+  }
+}
+
+/** Failures that another attempt cannot fix without someone acting (a new code, a passphrase). */
+export function needsPerson(failure: SyncFailure): boolean {
+  return [
+    'unauthorized',
+    'revoked',
+    'needsPassphrase',
+    'wrongPassphrase',
+    'notJoined',
+    'badAddress',
+    'notDaibanServer',
+  ].includes(failure.code);
+}
+
+export type RoundResult = { sent: number; received: number; passes: number; requests: number };
+
+export type ServerSyncOptions = {
+  fetch?: typeof fetch;
+  /** False when the system says there is no network: a failed request is then 'offline'. */
+  isOnline?: () => boolean;
+  /** Per request; a stalled connection fails and is retried instead of hanging the round. */
+  timeoutMillis?: number;
+};
+
+/** Passes of walk, fetch and send before a round gives up (writes keep arriving meanwhile). */
+const maxPasses = 8;
+/** Branches asked for in one walk: 21 trie digits, four per request, and some to spare. */
+const maxExpansions = 10;
+
+export function createServerSync(
+  db: DaibanDatabase,
+  engine: SyncEngine,
+  options: ServerSyncOptions = {},
+) {
+  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine ?? true);
+  const timeoutMillis = options.timeoutMillis ?? 60_000;
+
+  async function config(): Promise<ServerConfig | undefined> {
+    return (await db.device.get(serverKeys.config))?.value as ServerConfig | undefined;
+  }
+
+  async function storedKey(): Promise<TeamKey | undefined> {
+    return (await db.device.get(serverKeys.key))?.value as TeamKey | undefined;
+  }
+
+  async function pushedSeq(): Promise<number> {
+    return ((await db.device.get(serverKeys.pushed))?.value as number | undefined) ?? 0;
+  }
+
+  /** One HTTP request; every failure becomes a ServerSyncError the status can word. */
+  async function request(
+    origin: string,
+    path: string,
+    init: { method: 'GET' | 'POST'; token?: string; body?: string },
+  ): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${origin}${path}`, {
+        method: init.method,
+        headers: {
+          ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
+        },
+        ...(init.body !== undefined ? { body: init.body } : {}),
+        signal: AbortSignal.timeout(timeoutMillis),
+        cache: 'no-store',
+        credentials: 'omit',
+        redirect: 'error',
+      });
+    } catch {
+      throw new ServerSyncError({ code: isOnline() ? 'unreachable' : 'offline' });
+    }
+    let body: unknown = null;
+    try {
+      body = await response.json();
+    } catch {
+      if (response.ok) throw new ServerSyncError({ code: 'notDaibanServer' });
+    }
+    if (response.ok) return body;
+    const error = (body as { error?: unknown } | null)?.error;
+    const known = serverErrors.find((name) => name === error);
+    if (response.status === 401 && known === 'revoked')
+      throw new ServerSyncError({ code: 'revoked' });
+    if (response.status === 401 && known !== 'badCode') {
+      throw new ServerSyncError({ code: 'unauthorized' });
+    }
+    if (response.status === 429) {
+      const retryAfter = Number(response.headers.get('Retry-After'));
+      throw new ServerSyncError({
+        code: 'rateLimited',
+        retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 30,
+      });
+    }
+    if (response.status >= 500) {
+      throw new ServerSyncError({ code: 'serverError', status: response.status });
+    }
+    if (known === 'protocol') throw new ServerSyncError({ code: 'protocol' });
+    if (known) throw new ServerSyncError({ code: 'refused', error: known });
+    throw new ServerSyncError({ code: 'notDaibanServer' });
+  }
+
+  async function sync(current: ServerConfig, body: string): Promise<SyncResponse> {
+    const answer = await request(current.origin, '/sync', {
+      method: 'POST',
+      token: current.token,
+      body,
+    });
+    const parsed = syncResponseSchema.safeParse(answer);
+    if (!parsed.success) throw new ServerSyncError({ code: 'protocol' });
+    return parsed.data as SyncResponse;
+  }
+
+  const syncBody = (fields: object, writes?: string[]) =>
+    `{"protocol":${syncProtocolVersion}${writes ? `,"writes":[${writes.join(',')}]` : ''}${Object.entries(
+      fields,
+    )
+      .map(([name, value]) => `,"${name}":${JSON.stringify(value)}`)
+      .join('')}}`;
+
+  /** Sends writes in pages of bounded size; the last answer's trie is the server's after all. */
+  async function send(
+    current: ServerConfig,
+    key: TeamKey | null,
+    writes: ReadonlyMap<Timestamp, WirePart[]>,
+    counter: { requests: number },
+  ): Promise<{ trie: MerkleTrie; sent: number }> {
+    let page: string[] = [];
+    let bytes = 0;
+    let trie: MerkleTrie | null = null;
+    const flush = async () => {
+      counter.requests += 1;
+      trie = (await sync(current, syncBody({}, page))).trie;
+      page = [];
+      bytes = 0;
+    };
+    for (const [ts, parts] of writes) {
+      const payload = key ? await sealParts(key, ts, parts) : parts;
+      const text = JSON.stringify([ts, payload]);
+      if (
+        page.length > 0 &&
+        (page.length >= uploadPageWrites || bytes + text.length > uploadPageBytes)
+      ) {
+        await flush();
+      }
+      page.push(text);
+      bytes += text.length;
+    }
+    if (page.length > 0 || !trie) await flush();
+    return { trie: trie!, sent: writes.size };
+  }
+
+  /** The writes of one page, opened and checked, as log entries. */
+  async function entriesOf(page: SyncResponse, key: TeamKey | null) {
+    const writes: [Timestamp, unknown][] = [];
+    for (const [ts, payload] of page.writes) {
+      if (typeof payload !== 'string') {
+        writes.push([ts, payload]);
+        continue;
+      }
+      if (!key) throw new ServerSyncError({ code: 'needsPassphrase' });
+      const parts = await openParts(key, ts, payload);
+      if (parts === null) throw new ServerSyncError({ code: 'undecryptable' });
+      writes.push([ts, parts]);
+    }
+    const decoded = entriesOfWrites(writes);
+    if (!decoded.ok) throw new ServerSyncError({ code: 'badData', problem: decoded.problem });
+    return decoded.entries;
+  }
+
+  /**
+   * One round with the server: on return both hold the same log (as of the last answer).
+   * `onProgress` hears how many of the writes to fetch have arrived, for a first fill.
+   */
+  async function round(
+    onProgress?: (done: number, total: number | null) => void,
+  ): Promise<RoundResult> {
+    const current = await config();
+    if (!current) throw new ServerSyncError({ code: 'notJoined' });
+    const key = current.encryption ? ((await storedKey()) ?? null) : null;
+    if (current.encryption && !key) throw new ServerSyncError({ code: 'needsPassphrase' });
+    const counter = { requests: 0 };
+    const result: RoundResult = { sent: 0, received: 0, passes: 0, requests: 0 };
+
+    // What was written here since the last round goes first: the usual round is this one request.
+    const through = await engine.lastSeq();
+    const local = await engine.localWritesAfter(await pushedSeq(), through);
+    const first = await send(current, key, local, counter);
+    let trie = first.trie;
+    result.sent += first.sent;
+    await db.device.put({ key: serverKeys.pushed, value: through });
+
+    for (let pass = 1; pass <= maxPasses; pass += 1) {
+      result.passes = pass;
+      const mine = packedTrieHashes(await engine.packedMinuteHashes());
+      let divergence = findDivergence(mine, trie);
+      for (let asked = 0; divergence.kind === 'expand'; asked += 1) {
+        if (asked >= maxExpansions) throw new ServerSyncError({ code: 'notConverging' });
+        counter.requests += 1;
+        trie = (await sync(current, syncBody({ expand: divergence.prefix }))).trie;
+        divergence = findDivergence(mine, trie);
+      }
+      if (divergence.kind === 'equal') {
+        result.requests = counter.requests;
+        return result;
+      }
+
+      const since = sinceMillis(divergence.millis);
+      const received = new Set<string>();
+      let mark = since;
+      let total: number | null = null;
+      for (;;) {
+        counter.requests += 1;
+        const page = await sync(
+          current,
+          syncBody(total === null ? { since: mark, count: true } : { since: mark }),
+        );
+        total ??= page.total ?? null;
+        if (page.writes.length > 0) {
+          const entries = await entriesOf(page, key);
+          try {
+            const applied = await engine.applyBatch(entries, {
+              via: 'server',
+              origin: current.origin,
+            });
+            if (!applied.ok)
+              throw new ServerSyncError({ code: 'badData', problem: applied.problem });
+          } catch (error) {
+            if (error instanceof ClockDriftError) {
+              throw new ServerSyncError({ code: 'clockDrift', drift: error.drift });
+            }
+            throw error;
+          }
+          for (const [ts] of page.writes) received.add(ts);
+          result.received += page.writes.length;
+          onProgress?.(received.size, total);
+        }
+        trie = page.trie;
+        if (!page.more || !page.next) break;
+        mark = page.next;
+      }
+      const mineSince = await engine.writesSince(since, received);
+      if (mineSince.size > 0) {
+        const answer = await send(current, key, mineSince, counter);
+        trie = answer.trie;
+        result.sent += answer.sent;
+      }
+    }
+    throw new ServerSyncError({ code: 'notConverging' });
+  }
+
+  return {
+    config,
+    round,
+
+    /** Local writes the server has not been sent: the status's 待上传. */
+    async pending(): Promise<number> {
+      return (await config()) ? engine.countLocalAfter(await pushedSeq()) : 0;
+    },
+
+    /**
+     * Joins the team of a one-time code: checks the address is a Daiban sync server, redeems
+     * the code for this computer's token, and with a passphrase sets the team's encryption (or,
+     * when the team has one, checks the passphrase against it). This computer then belongs to
+     * the server's team: its data stays and merges with the team's on the first round.
+     */
+    async join(input: {
+      address: string;
+      code: string;
+      deviceName: string;
+      passphrase?: string;
+    }): Promise<ServerConfig> {
+      const origin = serverOrigin(input.address);
+      if (!origin) throw new ServerSyncError({ code: 'badAddress' });
+      const health = (await request(origin, '/health', { method: 'GET' })) as {
+        service?: unknown;
+        protocol?: unknown;
+      } | null;
+      if (health?.service !== 'daiban-sync') throw new ServerSyncError({ code: 'notDaibanServer' });
+      if (health.protocol !== syncProtocolVersion) throw new ServerSyncError({ code: 'protocol' });
+      const offered = input.passphrase ? await createTeamEncryption(input.passphrase) : null;
+      const answer = await request(origin, '/join', {
+        method: 'POST',
+        body: JSON.stringify({
+          protocol: syncProtocolVersion,
+          code: input.code,
+          deviceName: input.deviceName,
+          ...(offered ? { encryption: offered.encryption } : {}),
+        }),
+      });
+      const joined = joinResponseSchema.safeParse(answer);
+      if (!joined.success) throw new ServerSyncError({ code: 'protocol' });
+      const { token, team, device, encryption } = joined.data;
+      const saved: ServerConfig = {
+        origin,
+        token,
+        team,
+        device,
+        encryption,
+        joinedAt: new Date().toISOString(),
+      };
+      let key: TeamKey | null = null;
+      if (encryption && offered && encryption.salt === offered.encryption.salt) key = offered.key;
+      else if (encryption && input.passphrase)
+        key = await unlockTeamKey(input.passphrase, encryption);
+      await db.transaction('rw', db.device, async () => {
+        await db.device.put({ key: serverKeys.config, value: saved });
+        await db.device.put({ key: teamKey, value: { id: team.id } });
+        await db.device.put({ key: serverKeys.pushed, value: 0 });
+        await db.device.delete(serverKeys.status);
+        if (key) await db.device.put({ key: serverKeys.key, value: key });
+        else await db.device.delete(serverKeys.key);
+      });
+      if (encryption && !key) {
+        throw new ServerSyncError({
+          code: input.passphrase ? 'wrongPassphrase' : 'needsPassphrase',
+        });
+      }
+      return saved;
+    },
+
+    /** The team passphrase of a joined computer whose team encrypts. */
+    async unlock(passphrase: string): Promise<void> {
+      const current = await config();
+      if (!current) throw new ServerSyncError({ code: 'notJoined' });
+      // The team may have chosen encryption after this computer joined.
+      const info = teamInfoSchema.safeParse(
+        await request(current.origin, '/team', { method: 'GET', token: current.token }),
+      );
+      if (!info.success) throw new ServerSyncError({ code: 'protocol' });
+      const encryption = info.data.encryption;
+      if (!encryption) return;
+      const key = await unlockTeamKey(passphrase, encryption);
+      if (!key) throw new ServerSyncError({ code: 'wrongPassphrase' });
+      await db.transaction('rw', db.device, async () => {
+        await db.device.put({ key: serverKeys.config, value: { ...current, encryption } });
+        await db.device.put({ key: serverKeys.key, value: key });
+      });
+    },
+
+    /** Leaves the server: the data stays here; nothing more is sent or fetched. */
+    async leave(): Promise<void> {
+      await db.transaction('rw', db.device, async () => {
+        for (const key of Object.values(serverKeys)) await db.device.delete(key);
+      });
+    },
+  };
+}
+
+export type ServerSync = ReturnType<typeof createServerSync>;
