@@ -1,5 +1,8 @@
 import path from 'node:path';
-import { contentSecurityPolicy } from '../shared/security/content-security-policy';
+import {
+  contentSecurityPolicy,
+  contentSecurityPolicyFor,
+} from '../shared/security/content-security-policy';
 import { isAppUrl } from './app-url';
 
 export type AppRequestResolution = { file: string } | { status: 400 | 403 | 404 };
@@ -49,9 +52,13 @@ export const appResponseHeaders: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
 };
 
-/** A copy of `headers` with the app's own security headers set over any the file had. */
-export function withAppHeaders(headers: Headers): Headers {
+/**
+ * A copy of `headers` with the app's own security headers set over any the file had; with a
+ * sync server, the CSP lets the app (its sync worker) connect to that origin too.
+ */
+export function withAppHeaders(headers: Headers, syncServer: string | null = null): Headers {
   const result = new Headers(headers);
   for (const [name, value] of Object.entries(appResponseHeaders)) result.set(name, value);
+  result.set('Content-Security-Policy', contentSecurityPolicyFor(syncServer));
   return result;
 }

@@ -14,6 +14,7 @@ const validArguments: { [M in BridgeMethod]: unknown } = {
   readBackup: { name: '帮代通备份-20260105-093000.json' },
   revealBackups: undefined,
   printToPdf: { title: '导出 PDF', suggestedName: '重点项目推进情况汇总表-20261130.pdf' },
+  setSyncServer: { origin: 'https://sync.example.gov.cn' },
 };
 const methods = Object.keys(bridgeMethods) as BridgeMethod[];
 
@@ -50,6 +51,20 @@ describe('authorizeIpcCall', () => {
         expect(call.reason).toBe('untrusted-sender');
         expect(call.message).toContain(bridgeMethods[method].channel);
       }
+    }
+  });
+
+  it('takes only an exact server origin, or none', () => {
+    expect(authorizeIpcCall('setSyncServer', appPage, { origin: null }).ok).toBe(true);
+    for (const origin of [
+      'https://sync.example.gov.cn/',
+      'https://sync.example.gov.cn/sync',
+      'http://sync.example.gov.cn',
+      'https://*.example.gov.cn',
+      'javascript:alert(1)',
+      '',
+    ]) {
+      expect(authorizeIpcCall('setSyncServer', appPage, { origin }).ok, origin).toBe(false);
     }
   });
 

@@ -29,7 +29,10 @@ type Handlers = {
   ) => ReturnType<DaibanBridge[K]>;
 };
 
-function createHandlers(): Handlers {
+/** What the handlers need from main beyond Electron's modules. */
+export type IpcContext = { setSyncServer(origin: string | null): Promise<void> };
+
+function createHandlers(context: IpcContext): Handlers {
   const backups = createBackupStore(backupsFolder(app.getPath('userData')));
   return {
     appInfo: () =>
@@ -104,12 +107,14 @@ function createHandlers(): Handlers {
       }
       return result;
     },
+
+    setSyncServer: (_window, { origin }) => context.setSyncServer(origin),
   };
 }
 
 /** Registers one handler per channel: authorizeIpcCall decides, the handler only acts. */
-export function registerIpcHandlers(): void {
-  const handlers = createHandlers();
+export function registerIpcHandlers(context: IpcContext): void {
+  const handlers = createHandlers(context);
   revealablePaths.add(app.getPath('userData'));
   for (const method of Object.keys(bridgeMethods) as BridgeMethod[]) {
     ipcMain.handle(

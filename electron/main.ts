@@ -5,7 +5,8 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { appEntryUrl } from './app-url';
 import { registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
-import { guardWebContents, restrictPermissions } from './security';
+import { guardWebContents, restrictNetwork, restrictPermissions } from './security';
+import { loadSyncServer, saveSyncServer, syncServerFile } from './sync-server';
 import { rememberWindowState } from './window-events';
 import { initialBounds, loadWindowState, windowStateFile } from './window-state';
 
@@ -25,6 +26,8 @@ if (process.env.DAIBAN_USER_DATA) app.setPath('userData', process.env.DAIBAN_USE
 registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;
+/** The team's sync server (同步), the only network destination the window may reach. */
+let syncServer: string | null = null;
 let windowStateSaved: () => Promise<void> = () => Promise.resolve();
 
 async function createMainWindow(): Promise<BrowserWindow> {
@@ -75,9 +78,17 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(async () => {
-    serveRenderer(path.join(here, '..', 'dist', 'renderer'));
+    const serverFile = syncServerFile(app.getPath('userData'));
+    syncServer = await loadSyncServer(serverFile);
+    serveRenderer(path.join(here, '..', 'dist', 'renderer'), () => syncServer);
     restrictPermissions(session.defaultSession);
-    registerIpcHandlers();
+    restrictNetwork(session.defaultSession, () => syncServer);
+    registerIpcHandlers({
+      async setSyncServer(origin) {
+        syncServer = origin;
+        await saveSyncServer(serverFile, origin);
+      },
+    });
     installApplicationMenu(developmentBuild);
     mainWindow = await createMainWindow();
     mainWindow.on('closed', () => {

@@ -13,6 +13,7 @@ const bridge = {
   readBackup: (request) => ipcRenderer.invoke(ipcChannels.readBackup, request),
   revealBackups: () => ipcRenderer.invoke(ipcChannels.revealBackups),
   printToPdf: (request) => ipcRenderer.invoke(ipcChannels.printToPdf, request),
+  setSyncServer: (request) => ipcRenderer.invoke(ipcChannels.setSyncServer, request),
 } satisfies DaibanBridge;
 
 contextBridge.exposeInMainWorld('daiban', bridge);

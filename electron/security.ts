@@ -1,6 +1,7 @@
 import { shell, type Session, type WebContents } from 'electron';
 import { decideNavigation, isRedirectAllowed } from './navigation';
 import { isPermissionGranted } from './permissions';
+import { isNetworkRequestAllowed, networkUrlPatterns } from './sync-server';
 
 /** Everything a page can try to leave the app by is refused; allow-listed links go to the browser. */
 export function guardWebContents(contents: WebContents): void {
@@ -41,5 +42,15 @@ export function restrictPermissions(session: Session): void {
       requestingOrigin,
       isMainFrame: details.isMainFrame,
     }),
+  );
+}
+
+/**
+ * Every network request of the session is cancelled unless it goes to exactly the configured
+ * sync server (read per request: it changes when someone joins or leaves a server in 同步).
+ */
+export function restrictNetwork(session: Session, syncServer: () => string | null): void {
+  session.webRequest.onBeforeRequest({ urls: networkUrlPatterns }, (details, callback) =>
+    callback({ cancel: !isNetworkRequestAllowed(details.url, syncServer()) }),
   );
 }

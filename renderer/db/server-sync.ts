@@ -79,7 +79,9 @@ export type SyncFailure =
   | { code: 'undecryptable' }
   | { code: 'notConverging' }
   | { code: 'badAddress' }
-  | { code: 'notJoined' };
+  | { code: 'notJoined' }
+  /** Anything else (a bug, a full disk): its message, for the admin. */
+  | { code: 'internal'; message: string };
 
 export class ServerSyncError extends Error {
   override readonly name = 'ServerSyncError';

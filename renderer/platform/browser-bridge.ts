@@ -149,4 +149,10 @@ export const browserBridge: DaibanBridge = {
     window.print();
     return Promise.resolve({ status: 'browserPrint' });
   },
+
+  // A browser has no header to set: its page's CSP is the built meta tag, and the sync worker
+  // reaches the server it was told (the desktop app enforces the server, see electron/).
+  setSyncServer() {
+    return Promise.resolve();
+  },
 };

@@ -9,6 +9,7 @@ export const ipcChannels = {
   readBackup: 'backup:read',
   revealBackups: 'backup:reveal-folder',
   printToPdf: 'print:save-pdf',
+  setSyncServer: 'sync:set-server',
 } as const;
 
 export type IpcChannel = (typeof ipcChannels)[keyof typeof ipcChannels];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serverOrigin } from '../security/server-origin';
 import { ipcChannels, type IpcChannel } from './channels';
 
 /**
@@ -148,6 +149,19 @@ export type PrintToPdfResult =
    */
   | { status: 'browserPrint' };
 
+/**
+ * The team sync server the app may reach: an origin exactly as `serverOrigin` gives it, or null
+ * for none. Main puts it in the CSP of app:// responses and lets the window's network requests
+ * go there and nowhere else (electron/sync-server.ts).
+ */
+export const setSyncServerRequestSchema = z.object({
+  origin: z
+    .string()
+    .nullable()
+    .refine((origin) => origin === null || serverOrigin(origin) === origin, 'not an origin'),
+});
+export type SetSyncServerRequest = z.infer<typeof setSyncServerRequestSchema>;
+
 /** What the renderer may ask of the desktop. A `null` save means the user cancelled the dialog. */
 export type DaibanBridge = {
   appInfo(): Promise<AppInfo>;
@@ -164,6 +178,8 @@ export type DaibanBridge = {
   revealBackups(): Promise<void>;
   /** Saves the window's sheet as a PDF (desktop), or opens the browser's print dialog. */
   printToPdf(request: PrintToPdfRequest): Promise<PrintToPdfResult>;
+  /** Allows the team sync server (and no other) from now on; in a browser, nothing to do. */
+  setSyncServer(request: SetSyncServerRequest): Promise<void>;
 };
 
 /** Each bridge method, its channel, and how main validates its argument. */
@@ -177,6 +193,7 @@ export const bridgeMethods = {
   readBackup: { channel: ipcChannels.readBackup, request: readBackupRequestSchema },
   revealBackups: { channel: ipcChannels.revealBackups, request: z.undefined() },
   printToPdf: { channel: ipcChannels.printToPdf, request: printToPdfRequestSchema },
+  setSyncServer: { channel: ipcChannels.setSyncServer, request: setSyncServerRequestSchema },
 } as const satisfies Record<keyof DaibanBridge, { channel: IpcChannel; request: z.ZodType }>;
 
 export type BridgeMethod = keyof DaibanBridge;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from './content-security-policy';
+import { contentSecurityPolicy, contentSecurityPolicyFor } from './content-security-policy';
 
 const directives = new Map(
   contentSecurityPolicy.split('; ').map((directive) => {
@@ -25,5 +25,31 @@ describe('Content-Security-Policy', () => {
 
   it('is a single header line', () => {
     expect(contentSecurityPolicy).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe('Content-Security-Policy with a sync server', () => {
+  const connect = (policy: string) =>
+    policy
+      .split('; ')
+      .find((directive) => directive.startsWith('connect-src '))!
+      .split(' ')
+      .slice(1);
+
+  it('lets the app connect to exactly the configured server and nowhere else', () => {
+    expect(connect(contentSecurityPolicyFor('https://sync.example.gov.cn'))).toEqual([
+      "'self'",
+      'https://sync.example.gov.cn',
+    ]);
+    expect(connect(contentSecurityPolicyFor(null))).toEqual(["'self'"]);
+    expect(contentSecurityPolicyFor(null)).toBe(contentSecurityPolicy);
+  });
+
+  it('changes nothing else', () => {
+    const other = (policy: string) =>
+      policy.split('; ').filter((directive) => !directive.startsWith('connect-src '));
+    expect(other(contentSecurityPolicyFor('https://sync.example.gov.cn'))).toEqual(
+      other(contentSecurityPolicy),
+    );
   });
 });
