@@ -59,17 +59,17 @@ async function follow(config: ServerConfig | undefined) {
 /** Runs the rounds for as long as this worker lives, once it holds the lock. */
 function lead() {
   if (!navigator.locks) {
-    void becomeLeader();
+    becomeLeader();
     return;
   }
   void navigator.locks.request(lockName, async () => {
-    await becomeLeader();
+    becomeLeader();
     // Held until the worker ends (its window closes or restarts it).
     await new Promise(() => undefined);
   });
 }
 
-async function becomeLeader() {
+function becomeLeader() {
   leading = true;
   liveQuery(() => db.device.get(serverKeys.config)).subscribe({
     next: (entry) => void follow(entry?.value as ServerConfig | undefined),
