@@ -97,7 +97,10 @@ async function outcome(work: () => Promise<unknown>): Promise<Outcome> {
     if (error instanceof ServerSyncError) return { ok: false, failure: error.failure };
     return {
       ok: false,
-      failure: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+      failure: {
+        code: 'internal',
+        message: error instanceof Error ? error.message : String(error),
+      },
     };
   }
 }

@@ -5,9 +5,12 @@ import {
   SettingOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { followServerConfig } from '../db/server-sync-client';
 import { BackupGuard } from '../features/backups/BackupGuard';
+import { ServerSyncStatus } from './ServerSyncStatus';
 
 const navigation = [
   { path: '/workbench', label: 'nav.workbench', icon: <DashboardOutlined /> },
@@ -21,10 +24,16 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const selected = navigation.find((item) => location.pathname.startsWith(item.path))?.path;
+  // The team server's sync runs from start-up, whichever screen is open.
+  useEffect(() => followServerConfig(), []);
 
   return (
     <Layout style={{ minHeight: '100%' }}>
-      <Layout.Sider width={168} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+      <Layout.Sider
+        width={168}
+        theme="light"
+        style={{ borderRight: '1px solid #f0f0f0', display: 'flex', flexDirection: 'column' }}
+      >
         <Typography.Title level={4} style={{ margin: '16px 20px' }}>
           {t('app.name')}
         </Typography.Title>
@@ -39,6 +48,7 @@ export function AppLayout() {
           }))}
           onClick={({ key }) => void navigate(key)}
         />
+        <ServerSyncStatus />
       </Layout.Sider>
       <Layout.Content style={{ padding: 16, overflow: 'auto' }}>
         <BackupGuard />

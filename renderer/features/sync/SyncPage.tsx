@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { ConflictsCard } from './ConflictsCard';
 import { ExchangesCard } from './ExchangesCard';
 import { ExportForm } from './ExportForm';
+import { ServerSyncCard } from './ServerSyncCard';
 import { ImportProgressBar, useImportFile } from './useImportFile';
 
-/** 同步: sync files by USB stick (export, import), conflicts to review, and the exchange log. */
+/** 同步: the team server, sync files by USB stick (export, import), conflicts to review, and the exchange log. */
 export function SyncPage() {
   const { t } = useTranslation();
   const { importFile, progress } = useImportFile();
@@ -16,6 +17,7 @@ export function SyncPage() {
         {t('sync.title')}
       </Typography.Title>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        <ServerSyncCard />
         <Card size="small" title={t('sync.fileTitle')}>
           <Typography.Paragraph>{t('sync.fileIntro')}</Typography.Paragraph>
           <Row gutter={24}>
