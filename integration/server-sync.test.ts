@@ -80,7 +80,9 @@ describe.each(storageKinds)('a computer and the sync server on %s', (kind) => {
     const requests: string[] = [];
     const server = createServerSync(replica.db, replica.engine, {
       fetch: (url, init) => {
-        requests.push(`${url as string} ${typeof init?.body === 'string' ? init.body.slice(0, 80) : ''}`);
+        requests.push(
+          `${url as string} ${typeof init?.body === 'string' ? init.body.slice(0, 80) : ''}`,
+        );
         return fetch(url, init);
       },
     });

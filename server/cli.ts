@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AdminError, createAdmin, defaultJoinCodeDays } from './admin';
+import { downloadPageBytes, downloadPageWrites } from '../shared/sync/server-protocol';
 import { buildServer, defaultLimits } from './app';
 import { openPostgresStorage } from './postgres-storage';
 import { openSqliteStorage, sqliteFileName } from './sqlite-storage';
@@ -32,6 +33,7 @@ const usage = `用法 (usage): npm run server -- [命令] [选项]
   --host H      监听地址，默认 ${defaultHost} (address to listen on)
   --data DIR    SQLite 数据文件夹，默认 ./${defaultDataFolder} (SQLite data folder)
   --rate N      每台电脑每分钟请求数上限，默认 ${defaultLimits.device.perMinute} (requests per device per minute)
+  --page-writes N  每页最多发送的修改数，默认 ${downloadPageWrites} (writes per download page)
   --trust-proxy 位于反向代理之后时取 X-Forwarded-For 为客户端地址 (behind a reverse proxy)
   --quiet       不输出请求日志 (no request log)
 环境变量 (environment): DATABASE_URL=postgres://… 改用 PostgreSQL (use PostgreSQL)`;
@@ -76,6 +78,7 @@ export async function main(argv: string[]): Promise<number> {
         host: { type: 'string', default: defaultHost },
         data: { type: 'string', default: defaultDataFolder },
         rate: { type: 'string' },
+        'page-writes': { type: 'string' },
         id: { type: 'string' },
         days: { type: 'string', default: String(defaultJoinCodeDays) },
         'trust-proxy': { type: 'boolean', default: false },
@@ -172,6 +175,7 @@ async function serve(
     host: string;
     data: string;
     rate?: string | undefined;
+    'page-writes'?: string | undefined;
     'trust-proxy': boolean;
     quiet: boolean;
   },
@@ -182,7 +186,15 @@ async function serve(
   }
   const rate = values.rate === undefined ? defaultLimits.device.perMinute : Number(values.rate);
   if (!(rate > 0)) throw new AdminError(`--rate 须为正数 (must be positive): ${values.rate}`);
+  const pageWrites =
+    values['page-writes'] === undefined ? downloadPageWrites : Number(values['page-writes']);
+  if (!Number.isInteger(pageWrites) || pageWrites < 1) {
+    throw new AdminError(
+      `--page-writes 须为正整数 (must be a positive integer): ${values['page-writes']}`,
+    );
+  }
   const app = await buildServer({
+    page: { writes: pageWrites, bytes: downloadPageBytes },
     storage,
     version: packageVersion(),
     logger: values.quiet ? false : { level: 'info' },

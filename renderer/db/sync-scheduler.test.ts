@@ -62,7 +62,7 @@ describe('the sync scheduler', () => {
     await h.scheduler.idle();
     expect(h.calls()).toBe(1);
     expect(h.last()).toMatchObject({ state: 'synced', error: null });
-    await h.advance(60_000);
+    await h.advance(30_000);
     expect(h.calls()).toBe(2);
   });
 

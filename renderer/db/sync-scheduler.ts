@@ -44,7 +44,7 @@ export function createSyncScheduler(options: SchedulerOptions) {
   const clearTimer =
     options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   const debounceMillis = options.debounceMillis ?? 1_500;
-  const periodMillis = options.periodMillis ?? 60_000;
+  const periodMillis = options.periodMillis ?? 30_000;
   const firstRetryMillis = options.firstRetryMillis ?? 2_000;
   const maxRetryMillis = options.maxRetryMillis ?? 120_000;
 

@@ -3,7 +3,7 @@ const zhCN = {
   serverSync: {
     title: '团队服务器',
     intro:
-      '有网络时，本机通过团队的同步服务器自动与同事交换更改：启动时、修改后、每隔一分钟、网络恢复时都会同步，无需任何操作。没有网络时照常使用，联网后自动补上。',
+      '有网络时，本机通过团队的同步服务器自动与同事交换更改：启动时、修改后、每隔半分钟、网络恢复时都会同步，无需任何操作。没有网络时照常使用，联网后自动补上。',
     address: '服务器地址',
     addressPlaceholder: '例如：https://sync.example.gov.cn',
     code: '加入码',
@@ -219,7 +219,7 @@ const en: typeof zhCN = {
   serverSync: {
     title: 'Team server',
     intro:
-      'With a network, this computer exchanges changes with colleagues through the team’s sync server by itself: at start, after changes, every minute and when the network returns. Without one, work goes on and is sent later.',
+      'With a network, this computer exchanges changes with colleagues through the team’s sync server by itself: at start, after changes, every half minute and when the network returns. Without one, work goes on and is sent later.',
     address: 'Server address',
     addressPlaceholder: 'e.g. https://sync.example.gov.cn',
     code: 'Join code',
