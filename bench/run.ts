@@ -12,6 +12,9 @@ import { pdfPrintOptions } from '../electron/pdf-export';
 import playwrightConfig from '../playwright.config';
 import { cityDatasetCounts, countRows, generateCityDataset } from './city-dataset';
 import { benchApiName, type BenchApi, type StepInfo, type StepResult } from './page/bench-api';
+import { incrementalRound, roundsWithDevices, startServer } from './server/server-bench';
+import { createAdmin } from '../server/admin';
+import { openSqliteStorage } from '../server/sqlite-storage';
 
 /**
  * `npm run bench`: generates the city dataset under Node (time, JSON size raw and gzip), builds
@@ -221,6 +224,32 @@ function callPage<T>(
   );
 }
 
+/** Steps run under Node against the sync server (bench/server/server-bench.ts), after the page's. */
+const serverStepNames = ['server-rounds-50', 'server-incremental-10k', 'server-incremental-2m'];
+
+/** A sync server for the page's server steps: a team, two join codes, its own process. */
+async function startBenchSyncServer() {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'daiban-bench-page-server-'));
+  const storage = openSqliteStorage(folder);
+  await storage.migrate();
+  const admin = createAdmin(storage);
+  const team = await admin.createTeam('市帮办代办团队');
+  const codes = [
+    (await admin.addDevice(team.id, '办公室电脑')).code,
+    (await admin.addDevice(team.id, '新电脑')).code,
+  ];
+  await storage.close();
+  const running = await startServer(folder);
+  return {
+    url: running.url,
+    codes,
+    stop() {
+      running.stop();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
 type StepReport = StepInfo &
   StepResult & {
     rowsPerSecond: number | null;
@@ -370,6 +399,7 @@ export async function main(argv: string[]): Promise<number> {
   await build({ configFile, logLevel: 'warn' });
 
   let server: PreviewServer | null = null;
+  let stopSyncServer: (() => void) | null = null;
   let browser: Browser | null = null;
   const steps: StepReport[] = [];
   /** The PDFs steps printed, kept beside the results file for a look. */
@@ -399,7 +429,9 @@ export async function main(argv: string[]): Promise<number> {
     await page.waitForFunction((api) => api in window, benchApiName);
 
     const available = await callPage<StepInfo[]>(page, 'steps');
-    const unknown = options.steps?.filter((name) => !available.some((step) => step.name === name));
+    const unknown = options.steps?.filter(
+      (name) => !available.some((step) => step.name === name) && !serverStepNames.includes(name),
+    );
     if (unknown?.length)
       throw new Error(
         `unknown step(s) ${unknown.join(', ')}; there are ${available.map((step) => step.name).join(', ')}`,
@@ -407,7 +439,18 @@ export async function main(argv: string[]): Promise<number> {
     const chosen = options.steps
       ? available.filter((step) => options.steps!.includes(step.name))
       : available;
-    await callPage(page, 'configure', { seed: options.seed, scale: options.scale });
+    // The page's server steps need a sync server with a team and two join codes.
+    let syncServer: { url: string; codes: string[] } | undefined;
+    if (chosen.some((step) => step.name.startsWith('server-'))) {
+      const started = await startBenchSyncServer();
+      stopSyncServer = started.stop;
+      syncServer = { url: started.url, codes: started.codes };
+    }
+    await callPage(page, 'configure', {
+      seed: options.seed,
+      scale: options.scale,
+      ...(syncServer ? { syncServer } : {}),
+    });
 
     const probe = await MemoryProbe.attach(page, browser);
     for (const step of chosen) {
@@ -434,6 +477,33 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`${result.seconds.toFixed(2)} s`);
     }
 
+    stopSyncServer?.();
+    stopSyncServer = null;
+    for (const name of serverStepNames) {
+      if (options.steps && !options.steps.includes(name)) continue;
+      process.stdout.write(`Running ${name} (Node, the server in its own process)… `);
+      const result =
+        name === 'server-rounds-50'
+          ? await roundsWithDevices(50, 40)
+          : await incrementalRound(name === 'server-incremental-2m' ? 2_000_000 : 10_000);
+      const reference =
+        name === 'server-incremental-2m'
+          ? steps.find((earlier) => earlier.name === 'server-incremental-10k')
+          : undefined;
+      steps.push({
+        name: result.name,
+        title: result.title,
+        seconds: result.seconds,
+        ...(result.rows === undefined ? {} : { rows: result.rows }),
+        details: result.details,
+        ...(reference ? { compareTo: reference.name } : {}),
+        rowsPerSecond: result.rows ? result.rows / result.seconds : null,
+        ratio: reference ? result.seconds / reference.seconds : null,
+        memory: { jsHeapStart: 0, jsHeapPeak: 0, rendererPeakRss: null, browserPeakRss: null },
+      });
+      console.log(`${result.seconds.toFixed(2)} s ${JSON.stringify(result.details)}`);
+    }
+
     const dump = steps.find((step) => step.name === 'json-dump');
     if (dump && dump.details?.sha256 !== dataset.sha256) {
       throw new Error(
@@ -446,6 +516,7 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.close().catch(() => undefined);
+    stopSyncServer?.();
   }
 
   printReport(dataset, steps);

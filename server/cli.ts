@@ -33,6 +33,7 @@ const usage = `用法 (usage): npm run server -- [命令] [选项]
   --host H      监听地址，默认 ${defaultHost} (address to listen on)
   --data DIR    SQLite 数据文件夹，默认 ./${defaultDataFolder} (SQLite data folder)
   --rate N      每台电脑每分钟请求数上限，默认 ${defaultLimits.device.perMinute} (requests per device per minute)
+  --join-rate N 每个地址每分钟加入与失败登录次数上限，默认 ${defaultLimits.address.perMinute} (joins and failed sign-ins per address per minute)
   --page-writes N  每页最多发送的修改数，默认 ${downloadPageWrites} (writes per download page)
   --trust-proxy 位于反向代理之后时取 X-Forwarded-For 为客户端地址 (behind a reverse proxy)
   --quiet       不输出请求日志 (no request log)
@@ -79,6 +80,7 @@ export async function main(argv: string[]): Promise<number> {
         data: { type: 'string', default: defaultDataFolder },
         rate: { type: 'string' },
         'page-writes': { type: 'string' },
+        'join-rate': { type: 'string' },
         id: { type: 'string' },
         days: { type: 'string', default: String(defaultJoinCodeDays) },
         'trust-proxy': { type: 'boolean', default: false },
@@ -176,6 +178,7 @@ async function serve(
     data: string;
     rate?: string | undefined;
     'page-writes'?: string | undefined;
+    'join-rate'?: string | undefined;
     'trust-proxy': boolean;
     quiet: boolean;
   },
@@ -186,6 +189,12 @@ async function serve(
   }
   const rate = values.rate === undefined ? defaultLimits.device.perMinute : Number(values.rate);
   if (!(rate > 0)) throw new AdminError(`--rate 须为正数 (must be positive): ${values.rate}`);
+  const joinRate =
+    values['join-rate'] === undefined
+      ? defaultLimits.address.perMinute
+      : Number(values['join-rate']);
+  if (!(joinRate > 0))
+    throw new AdminError(`--join-rate 须为正数 (must be positive): ${values['join-rate']}`);
   const pageWrites =
     values['page-writes'] === undefined ? downloadPageWrites : Number(values['page-writes']);
   if (!Number.isInteger(pageWrites) || pageWrites < 1) {
@@ -200,7 +209,7 @@ async function serve(
     logger: values.quiet ? false : { level: 'info' },
     limits: {
       device: { burst: Math.max(rate / 2, 20), perMinute: rate },
-      address: defaultLimits.address,
+      address: { burst: Math.max(joinRate, 10), perMinute: joinRate },
     },
     trustProxy: values['trust-proxy'],
   });

@@ -25,7 +25,12 @@ export type StepResult = {
 
 export type StepInfo = { name: string; title: string };
 
-export type BenchOptions = { seed: number; scale: number };
+export type BenchOptions = {
+  seed: number;
+  scale: number;
+  /** The sync server the runner started for the server steps, and join codes of its team. */
+  syncServer?: { url: string; codes: string[] };
+};
 
 export type BenchApi = {
   /** The registered steps, in the order they run. */

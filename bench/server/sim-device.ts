@@ -1,0 +1,115 @@
+import { timestampHash, timestampMinute } from '../../shared/sync/merkle';
+import {
+  sinceMillis,
+  syncProtocolVersion,
+  type SyncResponse,
+  type WirePart,
+} from '../../shared/sync/server-protocol';
+import type { Timestamp } from '../../shared/sync/timestamp';
+import { findDivergence, LevelTrie } from '../../shared/sync/trie-view';
+
+/**
+ * A device for the server benchmarks, in Node: the app's round (renderer/db/server-sync.ts)
+ * without IndexedDB — the same requests, the same trie walk, the same paging — so many devices
+ * and a history of millions of writes fit in one process. What it receives it only records
+ * (its trie and timestamps); what it sends it keeps, in case the server asks for it again.
+ */
+export class SimDevice {
+  readonly trie: LevelTrie;
+  private readonly own = new Map<Timestamp, readonly WirePart[]>();
+  private unsent: Timestamp[] = [];
+  requests = 0;
+
+  constructor(
+    private readonly url: string,
+    private readonly token: string,
+    history?: LevelTrie,
+  ) {
+    this.trie = history ?? new LevelTrie();
+  }
+
+  /** A local write, sent on the next round. */
+  write(ts: Timestamp, parts: readonly WirePart[]) {
+    this.own.set(ts, parts);
+    this.unsent.push(ts);
+    this.trie.add(ts);
+  }
+
+  private async post(body: string): Promise<SyncResponse> {
+    this.requests += 1;
+    const response = await fetch(`${this.url}/sync`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${this.token}`, 'Content-Type': 'application/json' },
+      body,
+    });
+    if (!response.ok) throw new Error(`sync failed: ${response.status} ${await response.text()}`);
+    return (await response.json()) as SyncResponse;
+  }
+
+  private body(fields: object, writes?: Timestamp[]) {
+    const texts = writes?.map((ts) => JSON.stringify([ts, this.own.get(ts)]));
+    return JSON.stringify({ protocol: syncProtocolVersion, ...fields }).replace(
+      /}$/,
+      texts ? `,"writes":[${texts.join(',')}]}` : '}',
+    );
+  }
+
+  /** One round as the app does it; resolves when this device and the server hold the same log. */
+  async round(): Promise<{ sent: number; received: number; requests: number }> {
+    const before = this.requests;
+    let sent = this.unsent.length;
+    let received = 0;
+    let trie = (await this.post(this.body({}, this.unsent))).trie;
+    this.unsent = [];
+    for (let pass = 0; pass < 8; pass += 1) {
+      let divergence = findDivergence(this.trie, trie);
+      for (let asked = 0; divergence.kind === 'expand'; asked += 1) {
+        if (asked > 10) throw new Error('walk does not end');
+        trie = (await this.post(this.body({ expand: divergence.prefix }))).trie;
+        divergence = findDivergence(this.trie, trie);
+      }
+      if (divergence.kind === 'equal') return { sent, received, requests: this.requests - before };
+      const since = sinceMillis(divergence.millis);
+      const got = new Set<string>();
+      let mark = since;
+      for (;;) {
+        const page = await this.post(this.body({ since: mark }));
+        for (const [ts] of page.writes) {
+          got.add(ts);
+          if (!this.own.has(ts) && !this.known(ts)) this.trie.add(ts);
+        }
+        received += page.writes.length;
+        trie = page.trie;
+        if (!page.more || !page.next) break;
+        mark = page.next;
+      }
+      const mine = [...this.own.keys()].filter((ts) => ts > since && !got.has(ts));
+      if (mine.length > 0) {
+        sent += mine.length;
+        trie = (await this.post(this.body({}, mine))).trie;
+      }
+    }
+    throw new Error('round does not converge');
+  }
+
+  private readonly seen = new Set<string>();
+  /**
+   * Received timestamps, so a write fetched twice is added to the trie once. A history given at
+   * construction is not listed: the benchmarks never fetch into it.
+   */
+  private known(ts: string): boolean {
+    if (this.seen.has(ts)) return true;
+    this.seen.add(ts);
+    return false;
+  }
+}
+
+/** The trie of a history given as timestamps, built as the server builds it on a cold start. */
+export function trieOfHistory(timestamps: Iterable<Timestamp>): LevelTrie {
+  const minutes = new Map<number, number>();
+  for (const ts of timestamps) {
+    const minute = timestampMinute(ts);
+    minutes.set(minute, (minutes.get(minute) ?? 0) ^ timestampHash(ts));
+  }
+  return LevelTrie.fromMinuteHashes(minutes);
+}
