@@ -251,3 +251,37 @@ test('a new computer joins and fills itself from the server, with a progress bar
   await fresh.page.getByRole('tab', { name: '代办员' }).click();
   await expect(fresh.page.getByText('代办员399')).toBeVisible({ timeout: 30_000 });
 });
+
+test('with two windows open, one syncs for both; when it closes, the other takes over', async ({
+  page,
+  server,
+}) => {
+  test.slow();
+  const first = onPage(page);
+  await first.app.open();
+  const team = await server.createTeam('城区帮办代办团队');
+  await first.sync.join(server.url, await server.joinCode(team, '办公室电脑'));
+  await first.sync.expectSynced();
+
+  const second = onPage(await page.context().newPage());
+  await second.app.open();
+  const rounds = new Map<Page, number>([
+    [first.page, 0],
+    [second.page, 0],
+  ]);
+  for (const tab of rounds.keys()) {
+    tab.on('request', (request) => {
+      if (request.url() === `${server.url}/sync`) rounds.set(tab, rounds.get(tab)! + 1);
+    });
+  }
+  // A change in the second window is sent by the first, which leads.
+  await second.app.createProject({ name: '第二个窗口的项目', ownerCompany: '某公司' });
+  await expect.poll(() => rounds.get(first.page), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect(second.sync.pending()).toContainText('上次同步', { timeout: 20_000 });
+  expect(rounds.get(second.page)).toBe(0);
+
+  await first.page.close();
+  await second.app.createProject({ name: '只剩一个窗口时的项目', ownerCompany: '某公司' });
+  await expect.poll(() => rounds.get(second.page), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect(second.sync.pending()).toContainText('上次同步', { timeout: 20_000 });
+});

@@ -404,6 +404,26 @@ describe.each(storageKinds)('a computer and the sync server on %s', (kind) => {
     await expectConverged(one, two, three);
   });
 
+  it('refills what a restore from an older backup took away', async () => {
+    await newTeam('恢复团队');
+    const office = await computer('王小明');
+    await join(office, '办公室');
+    await office.repos.createProject(input('备份前的项目'));
+    await office.server.round();
+    const backup = await office.files.exportFile({ destination: null, producerName: '王小明' });
+    const later = await office.repos.createProject(input('备份后的项目'));
+    await office.server.round();
+    const read = await office.files.read(backup.text, { backup: true });
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    expect((await office.files.restore(read.file.entries, 'backup.json')).ok).toBe(true);
+    expect(await office.db.projects.get(later.id)).toBeUndefined();
+    const progress: number[] = [];
+    const round = await office.server.round((done) => progress.push(done));
+    expect(round.received).toBeGreaterThan(0);
+    expect(progress.length).toBeGreaterThan(0);
+    expect((await office.db.projects.get(later.id))?.name).toBe('备份后的项目');
+  });
+
   it('is refused at once when revoked, and says when the server cannot be reached', async () => {
     await newTeam('停用团队');
     const one = await computer('甲');
