@@ -244,6 +244,16 @@ describe.each(storageKinds)('sync server on %s', (kind) => {
     expect(later.writes).toEqual(writes.slice(121));
     expect(later.more).toBe(false);
     expect(later.total).toBe(9);
+    // Listing what the device holds leaves it out, and names what the server lacks.
+    const unknown = ts(t0 + 999_999);
+    const listed = await sync(one, {
+      since: writes[120]![0],
+      have: [writes[125]![0], unknown],
+      count: true,
+    });
+    expect(listed.writes).toEqual([...writes.slice(121, 125), ...writes.slice(126)]);
+    expect(listed.missing).toEqual([unknown]);
+    expect(listed.total).toBe(8);
   });
 
   it('opens a requested branch of its trie', async () => {

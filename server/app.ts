@@ -211,7 +211,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const protocol = (request.body as { protocol?: unknown } | null)?.protocol;
       return refuse(reply, 400, protocol === syncProtocolVersion ? 'badRequest' : 'protocol');
     }
-    const { writes = [], since, expand, count } = parsed.data;
+    const { writes = [], since, expand, count, have } = parsed.data;
     const team = device.teamId;
 
     const stored: StoredWrite[] = [];
@@ -228,8 +228,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
     const accepted = await storage.insertWrites(team, device.deviceId, stored);
     const trie = trieView(await tries.current(team), expand);
-    const total = count && since !== undefined ? await storage.countAfter(team, since) : undefined;
-    const page = since === undefined ? { writes: [], more: false } : await pageAfter(team, since);
+    const held = have && have.length > 0 ? await storage.existingAmong(team, have) : null;
+    // What the device listed and the server holds is not coming: the total leaves it out.
+    const total =
+      count && since !== undefined
+        ? (await storage.countAfter(team, since)) - (held?.size ?? 0)
+        : undefined;
+    const page =
+      since === undefined
+        ? { writes: [], more: false, next: null }
+        : await pageAfter(team, since, new Set(have ?? []));
+    const missing = held && have ? have.filter((ts) => !held.has(ts)) : undefined;
     request.log.info(
       {
         team,
@@ -241,32 +250,41 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       },
       'sync',
     );
-    const last = page.writes.at(-1)?.ts;
     // Stored contents are JSON already: the page is spliced in, not parsed and written again.
     const body = `{"accepted":${accepted},"writes":[${page.writes
       .map((write) => `["${write.ts}",${write.content}]`)
-      .join(',')}],"more":${page.more},"next":${
-      page.more && last ? `"${last}"` : 'null'
-    },"trie":${JSON.stringify(trie)}${total === undefined ? '' : `,"total":${total}`}}`;
+      .join(
+        ',',
+      )}],"more":${page.more},"next":${page.next ? `"${page.next}"` : 'null'},"trie":${JSON.stringify(
+      trie,
+    )}${total === undefined ? '' : `,"total":${total}`}${
+      missing === undefined ? '' : `,"missing":${JSON.stringify(missing)}`
+    }}`;
     return reply.type('application/json; charset=utf-8').send(body);
   });
 
-  /** The next page after `since`: whole writes, up to the page's size or count. */
-  async function pageAfter(team: string, since: string) {
+  /**
+   * The next page after `since`: whole writes, up to the page's size or count, leaving out those
+   * the device holds. `next` is the last timestamp looked at, sent or not.
+   */
+  async function pageAfter(team: string, since: string, held: ReadonlySet<string>) {
     const writes: StoredWrite[] = [];
     let bytes = 0;
     let cursor = since;
+    let examined: string | null = null;
     for (;;) {
       const batch = await storage.writesAfter(team, cursor, 1_000);
       for (const write of batch) {
         const full =
           writes.length >= pageLimits.writes ||
           (writes.length > 0 && bytes + write.content.length > pageLimits.bytes);
-        if (full) return { writes, more: true };
+        if (full) return { writes, more: true, next: examined };
+        examined = write.ts;
+        if (held.has(write.ts)) continue;
         writes.push(write);
         bytes += write.content.length;
       }
-      if (batch.length < 1_000) return { writes, more: false };
+      if (batch.length < 1_000) return { writes, more: false, next: null };
       cursor = batch.at(-1)!.ts;
     }
   }

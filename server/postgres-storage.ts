@@ -273,6 +273,14 @@ export function openPostgresStorage(connectionString: string): Storage {
       );
       return rows;
     },
+    async existingAmong(teamId, timestamps) {
+      if (timestamps.length === 0) return new Set<string>();
+      const { rows } = await pool.query<{ ts: string }>(
+        'SELECT ts FROM writes WHERE team_id = $1 AND ts = ANY($2::text[])',
+        [teamId, timestamps],
+      );
+      return new Set(rows.map((row) => row.ts));
+    },
     async countAfter(teamId, since) {
       const { rows } = await pool.query<{ count: string }>(
         'SELECT count(*) AS count FROM writes WHERE team_id = $1 AND ts > $2',

@@ -268,6 +268,15 @@ export function openSqliteStorage(dataFolder: string): Storage {
     async writesAfter(teamId, since, limit) {
       return sql().writesAfter.all(teamId, since, limit);
     },
+    async existingAmong(teamId, timestamps) {
+      if (timestamps.length === 0) return new Set<string>();
+      const rows = db
+        .prepare<[string, string], { ts: string }>(
+          'SELECT ts FROM writes WHERE team_id = ? AND ts IN (SELECT value FROM json_each(?))',
+        )
+        .all(teamId, JSON.stringify(timestamps));
+      return new Set(rows.map((row) => row.ts));
+    },
     async countAfter(teamId, since) {
       return db
         .prepare<[string, string], { count: number }>(

@@ -71,6 +71,8 @@ export type Storage = {
   insertWrites(teamId: string, deviceId: string, writes: readonly StoredWrite[]): Promise<number>;
   /** Writes with ts > since, in ts order, at most `limit`. */
   writesAfter(teamId: string, since: string, limit: number): Promise<StoredWrite[]>;
+  /** Which of these timestamps the team holds. */
+  existingAmong(teamId: string, timestamps: readonly string[]): Promise<Set<string>>;
   /** How many writes have ts > since. */
   countAfter(teamId: string, since: string): Promise<number>;
   /** Timestamps stored after `seq`, in seq order, at most `limit`: how a trie catches up. */

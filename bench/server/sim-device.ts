@@ -1,5 +1,6 @@
 import { timestampHash, timestampMinute } from '../../shared/sync/merkle';
 import {
+  maxHave,
   sinceMillis,
   syncProtocolVersion,
   type SyncResponse,
@@ -18,6 +19,8 @@ export class SimDevice {
   readonly trie: LevelTrie;
   private readonly own = new Map<Timestamp, readonly WirePart[]>();
   private unsent: Timestamp[] = [];
+  /** Timestamps written or received here (not the history given at construction), sorted on use. */
+  private readonly recent: string[] = [];
   requests = 0;
 
   constructor(
@@ -32,6 +35,7 @@ export class SimDevice {
   write(ts: Timestamp, parts: readonly WirePart[]) {
     this.own.set(ts, parts);
     this.unsent.push(ts);
+    this.recent.push(ts);
     this.trie.add(ts);
   }
 
@@ -70,20 +74,31 @@ export class SimDevice {
       }
       if (divergence.kind === 'equal') return { sent, received, requests: this.requests - before };
       const since = sinceMillis(divergence.millis);
+      const have = this.recent.filter((ts) => ts > since);
+      const listed = have.length <= maxHave ? have : null;
       const got = new Set<string>();
+      let missing: Set<string> | null = null;
       let mark = since;
       for (;;) {
-        const page = await this.post(this.body({ since: mark }));
+        const later = listed?.filter((ts) => ts > mark);
+        const page = await this.post(
+          this.body({ since: mark, ...(later && later.length > 0 ? { have: later } : {}) }),
+        );
+        missing ??= new Set(page.missing ?? []);
         for (const [ts] of page.writes) {
           got.add(ts);
-          if (!this.own.has(ts) && !this.known(ts)) this.trie.add(ts);
+          if (!this.own.has(ts) && !this.known(ts)) {
+            this.trie.add(ts);
+            this.recent.push(ts);
+          }
         }
         received += page.writes.length;
         trie = page.trie;
         if (!page.more || !page.next) break;
         mark = page.next;
       }
-      const mine = [...this.own.keys()].filter((ts) => ts > since && !got.has(ts));
+      const held = new Set(listed?.filter((ts) => !missing?.has(ts)) ?? []);
+      const mine = [...this.own.keys()].filter((ts) => ts > since && !got.has(ts) && !held.has(ts));
       if (mine.length > 0) {
         sent += mine.length;
         trie = (await this.post(this.body({}, mine))).trie;

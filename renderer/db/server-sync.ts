@@ -5,6 +5,7 @@ import type { MerkleTrie } from '../../shared/sync/merkle';
 import {
   entriesOfWrites,
   joinResponseSchema,
+  maxHave,
   serverErrors,
   sinceMillis,
   syncProtocolVersion,
@@ -300,16 +301,26 @@ export function createServerSync(
       }
 
       const since = sinceMillis(divergence.millis);
+      // What this computer holds from then on is listed, so the server sends only the rest and
+      // says which of the listed it lacks.
+      const have = await engine.timestampsAfter(since, maxHave);
       const received = new Set<string>();
+      let missing: Set<string> | null = null;
       let mark = since;
       let total: number | null = null;
       for (;;) {
         counter.requests += 1;
+        const listed = have?.filter((ts) => ts > mark);
         const page = await sync(
           current,
-          syncBody(total === null ? { since: mark, count: true } : { since: mark }),
+          syncBody({
+            since: mark,
+            ...(total === null ? { count: true } : {}),
+            ...(listed && listed.length > 0 ? { have: listed } : {}),
+          }),
         );
         total ??= page.total ?? null;
+        missing ??= new Set(page.missing ?? []);
         if (page.writes.length > 0) {
           const entries = await entriesOf(page, key);
           try {
@@ -317,8 +328,9 @@ export function createServerSync(
               via: 'server',
               origin: current.origin,
             });
-            if (!applied.ok)
+            if (!applied.ok) {
               throw new ServerSyncError({ code: 'badData', problem: applied.problem });
+            }
           } catch (error) {
             if (error instanceof ClockDriftError) {
               throw new ServerSyncError({ code: 'clockDrift', drift: error.drift });
@@ -333,7 +345,10 @@ export function createServerSync(
         if (!page.more || !page.next) break;
         mark = page.next;
       }
-      const mineSince = await engine.writesSince(since, received);
+      // Sent back: what this computer holds from then on, less what the server sent or holds.
+      const skip = new Set(received);
+      for (const ts of have ?? []) if (!missing?.has(ts)) skip.add(ts);
+      const mineSince = await engine.writesSince(since, skip);
       if (mineSince.size > 0) {
         const answer = await send(current, key, mineSince, counter);
         trie = answer.trie;

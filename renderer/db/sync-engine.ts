@@ -245,6 +245,24 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
     });
   }
 
+  /**
+   * The timestamps in the log after `since`, or null when there are more than `limit`: what a
+   * download can leave out. Read from the chunks whose newest timestamp is after `since`.
+   */
+  async function timestampsAfter(since: string, limit: number): Promise<string[] | null> {
+    const found = new Set<string>();
+    const rows = await db.syncTimestamps.where('maxTs').above(since).toArray();
+    for (const { timestamps } of rows) {
+      for (let at = 0; at < timestamps.length; at += timestampLength) {
+        const ts = timestamps.slice(at, at + timestampLength);
+        if (ts <= since) continue;
+        found.add(ts);
+        if (found.size > limit) return null;
+      }
+    }
+    return [...found].sort();
+  }
+
   /** Local writes logged after `after`: the server's 待上传 count. */
   async function countLocalAfter(after: number): Promise<number> {
     return db.syncTimestamps
@@ -563,6 +581,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
     lastSeq,
     localWritesAfter,
     writesSince,
+    timestampsAfter,
     countLocalAfter,
     knownTimestamps,
     /** Forget the in-memory caches (after the log was replaced, e.g. by a restore). */

@@ -24,6 +24,8 @@ import { isTriePrefix } from './trie-view';
  *              walk found (then every write of that millisecond on comes)
  *     expand   a trie branch (key prefix) to show opened, for a walk that met a pruned node
  *     count    also say how many writes there are after `since` (`total`), for a progress bar
+ *     have     the timestamps after `since` the device holds: left out, and `missing` says which
+ *              of them the server lacks
  *   →  { accepted, writes, more, next, trie }
  *     writes   the page of writes after `since`, in timestamp order
  *     more     another page follows: ask again with since = next
@@ -62,6 +64,14 @@ export const uploadPageWrites = 5_000;
 export const downloadPageBytes = 8 * 1024 * 1024;
 export const downloadPageWrites = 20_000;
 
+/**
+ * A device may list the timestamps it holds after `since` (when there are at most this many):
+ * the server then leaves those out of the page and says which of them it lacks (`missing`), so
+ * after a walk nothing either side holds crosses the wire. Within the minute the walk stops at,
+ * a busy team would otherwise fetch every write of that minute again.
+ */
+export const maxHave = 5_000;
+
 /** The exclusive lower bound of a download: a timestamp, or an ISO millisecond. */
 const sincePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z(?:-[0-9A-F]{4}-[0-9a-f]{16})?$/;
 
@@ -81,6 +91,7 @@ export const syncRequestSchema = z.object({
   since: z.string().regex(sincePattern).optional(),
   expand: z.string().refine(isTriePrefix).optional(),
   count: z.boolean().optional(),
+  have: z.array(z.string().refine(isTimestamp)).max(maxHave).optional(),
 });
 export type SyncRequest = {
   protocol: typeof syncProtocolVersion;
@@ -88,6 +99,7 @@ export type SyncRequest = {
   since?: string;
   expand?: string;
   count?: boolean;
+  have?: readonly string[];
 };
 
 export type SyncResponse = {
@@ -98,6 +110,8 @@ export type SyncResponse = {
   trie: MerkleTrie;
   /** With `count`: how many writes there are after `since`, for a progress bar. */
   total?: number;
+  /** With `have`: those of them the server does not hold. */
+  missing?: Timestamp[];
 };
 
 /** What a device checks of a response before using any of it. */
@@ -108,6 +122,7 @@ export const syncResponseSchema = z.object({
   next: timestampSchema.nullable(),
   trie: z.unknown().refine(isMerkleTrie),
   total: z.number().int().min(0).optional(),
+  missing: z.array(timestampSchema).optional(),
 });
 
 /** A join code as people type it: letters and digits in groups, case and dashes ignored. */
