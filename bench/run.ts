@@ -443,7 +443,7 @@ export async function main(argv: string[]): Promise<number> {
     let syncServer: { url: string; codes: string[] } | undefined;
     if (chosen.some((step) => step.name.startsWith('server-'))) {
       const started = await startBenchSyncServer();
-      stopSyncServer = started.stop;
+      stopSyncServer = () => started.stop();
       syncServer = { url: started.url, codes: started.codes };
     }
     await callPage(page, 'configure', {
