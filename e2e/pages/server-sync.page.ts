@@ -18,7 +18,7 @@ export class ServerSyncPage {
     await this.open();
     await this.card().getByLabel('服务器地址').fill(address);
     await this.card().getByLabel('加入码').fill(code);
-    if (passphrase) await this.card().getByLabel('团队口令（可选）').fill(passphrase);
+    if (passphrase) await this.card().getByLabel('团队口令（选填）').fill(passphrase);
     await this.card().getByRole('button', { name: '加入团队服务器' }).click();
     await expect(this.card().getByText('团队', { exact: true })).toBeVisible();
   }

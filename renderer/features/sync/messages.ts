@@ -8,7 +8,7 @@ const zhCN = {
     addressPlaceholder: '例如：https://sync.example.gov.cn',
     code: '加入码',
     codePlaceholder: '管理员提供的一次性加入码，如 ABCD-EFGH-JKMN-PQRS',
-    passphrase: '团队口令（可选）',
+    passphrase: '团队口令（选填）',
     passphraseHelp:
       '端到端加密：数据在本机加密后才发给服务器，服务器无法读取。团队第一台加入的电脑设定口令，其他电脑须输入同一口令；口令丢失无法找回。',
     addressRequired: '请填写服务器地址',
