@@ -76,6 +76,7 @@ export function ServerSyncCard() {
         <Typography.Paragraph>{t('serverSync.intro')}</Typography.Paragraph>
         <Form<JoinValues>
           form={form}
+          name="serverJoin"
           layout="vertical"
           style={{ maxWidth: 560 }}
           onFinish={(values) => void join(values)}
