@@ -181,7 +181,7 @@ export class DaibanDatabase extends Dexie {
       .upgrade(upgradeToCells);
     // v4: the team sync server asks for "my writes from time T on" and "my unsent writes".
     this.version(4)
-      .stores({ syncTimestamps: 'seq, maxTs' })
+      .stores({ syncTimestamps: 'seq, maxTs, [via+seq]' })
       .upgrade(async (tx) => {
         const chunks = new Map<number, { maxTs: string; via: SyncLogChunk['via'] }>();
         await tx.table<SyncLogChunk, number>('syncLog').each((chunk) => {
