@@ -222,10 +222,10 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
    * been sent yet. Received chunks are left out: the server, or the trie walk, deals with them.
    */
   async function localWritesAfter(after: number, through: number) {
-    const seqs = (await db.syncTimestamps
+    const seqs = await db.syncTimestamps
       .where('[via+seq]')
       .between(['local', after], ['local', through], false, true)
-      .primaryKeys()) as number[];
+      .primaryKeys();
     return writesOfEntries(await chunkEntries(seqs));
   }
 
