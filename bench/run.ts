@@ -499,6 +499,8 @@ export async function main(argv: string[]): Promise<number> {
         ...(reference ? { compareTo: reference.name } : {}),
         rowsPerSecond: result.rows ? result.rows / result.seconds : null,
         ratio: reference ? result.seconds / reference.seconds : null,
+        // Measured under Node, not in Chromium: no browser CPU or memory figures.
+        cpuSeconds: 0,
         memory: { jsHeapStart: 0, jsHeapPeak: 0, rendererPeakRss: null, browserPeakRss: null },
       });
       console.log(`${result.seconds.toFixed(2)} s ${JSON.stringify(result.details)}`);
