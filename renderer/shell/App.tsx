@@ -3,36 +3,53 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
-import { ProjectSheetPage } from '../features/printing/ProjectSheetPage';
-import { SummarySheetPage } from '../features/printing/SummarySheetPage';
-import { NewProjectPage } from '../features/projects/NewProjectPage';
-import { ProjectListPage } from '../features/projects/ProjectListPage';
-import { ProjectPage } from '../features/projects/ProjectPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { SyncPage } from '../features/sync/SyncPage';
 import { WorkbenchPage } from '../features/workbench/WorkbenchPage';
 import '../i18n';
 import { ActorGate } from './ActorGate';
 import { AppLayout } from './AppLayout';
+import { page, PageLoading } from './lazy-page';
 
 // Hash routes work the same from app:// in Electron and from a static server in a browser.
+// Every screen but the first is its own chunk, loaded when it is opened: the first screen
+// carries no charting, printing or Excel code.
 const router = createHashRouter([
   {
     element: <AppLayout />,
+    hydrateFallbackElement: <PageLoading />,
     children: [
       { index: true, element: <Navigate to="/workbench" replace /> },
       { path: 'workbench', element: <WorkbenchPage /> },
-      { path: 'projects', element: <ProjectListPage /> },
-      { path: 'projects/new', element: <NewProjectPage /> },
-      { path: 'projects/:projectId', element: <ProjectPage /> },
-      { path: 'sync', element: <SyncPage /> },
-      { path: 'settings', element: <SettingsPage /> },
+      {
+        path: 'projects',
+        lazy: () => import('../features/projects/ProjectListPage').then(page('ProjectListPage')),
+      },
+      {
+        path: 'projects/new',
+        lazy: () => import('../features/projects/NewProjectPage').then(page('NewProjectPage')),
+      },
+      {
+        path: 'projects/:projectId',
+        lazy: () => import('../features/projects/ProjectPage').then(page('ProjectPage')),
+      },
+      { path: 'sync', lazy: () => import('../features/sync/SyncPage').then(page('SyncPage')) },
+      {
+        path: 'settings',
+        lazy: () => import('../features/settings/SettingsPage').then(page('SettingsPage')),
+      },
       { path: '*', element: <Navigate to="/workbench" replace /> },
     ],
   },
   // Print previews fill the window without the side menu: what shows is what prints.
-  { path: 'print/project/:projectId', element: <ProjectSheetPage /> },
-  { path: 'print/summary', element: <SummarySheetPage /> },
+  {
+    path: 'print/project/:projectId',
+    hydrateFallbackElement: <PageLoading />,
+    lazy: () => import('../features/printing/ProjectSheetPage').then(page('ProjectSheetPage')),
+  },
+  {
+    path: 'print/summary',
+    hydrateFallbackElement: <PageLoading />,
+    lazy: () => import('../features/printing/SummarySheetPage').then(page('SummarySheetPage')),
+  },
 ]);
 
 export function App() {
