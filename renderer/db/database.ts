@@ -9,9 +9,9 @@ import type { Problem } from '../../shared/domain/problem';
 import { emptyProjectInput, type KeyProject } from '../../shared/domain/project';
 import type { HolidaySchedule, TeamSettings } from '../../shared/domain/settings';
 import type { Device } from '../../shared/domain/device';
-import type { CellClock } from '../../shared/sync/apply-rule';
 import type { SyncFileEntry } from '../../shared/sync/sync-entries';
 import type { Timestamp } from '../../shared/sync/timestamp';
+import type { StoredClocks } from './row-clocks';
 import { upgradeToCells } from './upgrade-to-cells';
 
 export { syncedTables, type SyncedTable } from '../../shared/domain/records';
@@ -25,7 +25,7 @@ export type DeviceEntry = { key: string; value: unknown };
  * have not arrived yet, so lists leave it out until they do). Never synced, never exported.
  */
 export type RowSyncMeta = {
-  _clocks?: Record<string, CellClock>;
+  _clocks?: StoredClocks;
   _incomplete?: true;
   /** The log chunks holding this record's changes, oldest first: its 修改记录. */
   _log?: number[];

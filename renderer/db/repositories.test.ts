@@ -13,6 +13,7 @@ import { formatTimestamp, zeroTimestamp } from '../../shared/sync/timestamp';
 import { holidayScheduleId } from '../../shared/domain/settings';
 import { RecordNotFoundError } from './record-repository';
 import { createRepositories, NoActorError, type Repositories } from './repositories';
+import { cellTimestamp } from './row-clocks';
 
 const input: ProjectInput = {
   ...emptyProjectInput(),
@@ -267,9 +268,15 @@ describe('upgrade to per-field sync (v2 → v3)', () => {
 
     const v3 = new DaibanDatabase(name);
     const stored = await v3.projects.get(project.id);
-    expect(stored?._clocks?.name?.[0]).toMatch(/^2026-11-20T09:00:00\.000Z-0000-[0-9a-f]{16}$/);
-    expect((await v3.catalogItems.get(untouched!.id))?._clocks?.name?.[0]).toBe(zeroTimestamp);
-    expect((await v3.catalogItems.get(edited!.id))?._clocks?.timeLimit?.[0]).toMatch(/^2026-11-10/);
+    expect(cellTimestamp(stored?._clocks, 'name')).toMatch(
+      /^2026-11-20T09:00:00\.000Z-0000-[0-9a-f]{16}$/,
+    );
+    expect(cellTimestamp((await v3.catalogItems.get(untouched!.id))?._clocks, 'name')).toBe(
+      zeroTimestamp,
+    );
+    expect(cellTimestamp((await v3.catalogItems.get(edited!.id))?._clocks, 'timeLimit')).toMatch(
+      /^2026-11-10/,
+    );
     const schedules = await v3.holidaySchedules.toArray();
     expect(schedules.map((row) => [row.id, row.holidays])).toEqual([
       [holidayScheduleId(2027), ['2027-01-01', '2027-02-06']],

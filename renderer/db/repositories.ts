@@ -55,6 +55,7 @@ import {
   type WriteRule,
 } from './record-repository';
 import { readLiveRows, schedulesForCounting } from './live-records';
+import { readClocks } from './row-clocks';
 import { seedDefaults } from './seeds';
 import { syncScope, type SyncEngine } from './sync-engine';
 
@@ -186,12 +187,13 @@ export function createRepositories(
       if (!existing || existing._incomplete) throw new RecordNotFoundError(table, conflict.row);
       const { _clocks, _incomplete, ...fields } = existing;
       const after = structuredClone(fields);
+      const clocks = readClocks(_clocks);
       writeCell(
         table,
         after,
         conflict.cell,
         conflict.loser.value as JsonValue,
-        (cell) => _clocks?.[cell]?.[0],
+        (cell) => clocks[cell]?.[0],
       );
       recordSchemas[table].parse(after);
       const stamped = await engine.stampLocalWrite(table, existing, after);

@@ -9,6 +9,7 @@ import type { CellClock } from '../../shared/sync/apply-rule';
 import { recordCells } from '../../shared/sync/record-cells';
 import { zeroTimestamp } from '../../shared/sync/timestamp';
 import type { DaibanDatabase } from './database';
+import { cellTimestamp, packClocks } from './row-clocks';
 
 /**
  * The records every computer starts with: the default approval catalog and the team settings.
@@ -33,7 +34,7 @@ function seeded<Fields extends { id: string }>(table: SyncedTable, fields: Field
   const row = { ...fields, ...seedTimes, deleted: false };
   const clocks: Record<string, CellClock> = {};
   for (const cell of recordCells(table, row).keys()) clocks[cell] = [zeroTimestamp, zeroTimestamp];
-  return { ...row, _clocks: clocks };
+  return { ...row, _clocks: packClocks(clocks) };
 }
 
 /**
@@ -48,7 +49,7 @@ async function renameUneditedDefaults(db: DaibanDatabase) {
   for (const row of rows) {
     if (!row || row.name !== formerDefaultNames[row.id]) continue;
     const entry = defaultCatalog.find((candidate) => candidate.id === row.id);
-    const [ts] = row._clocks?.name ?? [];
+    const ts = cellTimestamp(row._clocks, 'name');
     if (entry && ts === zeroTimestamp) await db.catalogItems.update(row.id, { name: entry.name });
   }
 }

@@ -40,6 +40,7 @@ import {
   type Stored,
   type SyncLogChunk,
 } from './database';
+import { packClocks, readClocks } from './row-clocks';
 
 /** Rows per log chunk and per read/write round while applying: bounded memory per step. */
 export const chunkRows = 1000;
@@ -284,7 +285,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
     if (changed.size === 0) return null;
     // One timestamp per record written: a timestamp is logged in exactly one chunk.
     const stamp = await withClock((clock) => clock.tick());
-    const clocks: Record<string, CellClock> = { ...(before?._clocks ?? {}) };
+    const clocks = readClocks(before?._clocks);
     const values: Record<string, JsonValue> = {};
     const bases: Record<string, Timestamp> = {};
     for (const [cell, value] of changed) {
@@ -303,7 +304,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
     const row = {
       ...after,
       updatedAt: updatedAtOf(clocks),
-      _clocks: clocks,
+      _clocks: packClocks(clocks),
       _log: [...(before?._log ?? []), seq],
     } as Stored<Row>;
     delete row._incomplete;
@@ -461,7 +462,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
       const before = byId.get(id);
       const row: StoredRow = changedRows.get(id) ?? (before ? structuredClone(before) : { id });
       const wasLive = before !== undefined && !before._incomplete && before.deleted !== true;
-      const clocks: Record<string, CellClock> = { ...(row._clocks ?? {}) };
+      const clocks = readClocks(row._clocks);
       let touched = false;
       const sorted = [...changes].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       for (const [ts, values, bases] of sorted) {
@@ -494,7 +495,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
       } else if (seq !== undefined) row._log = [seq];
       if (!touched) continue;
       completeSetFields(table, row);
-      row._clocks = clocks;
+      row._clocks = packClocks(clocks);
       row.updatedAt = updatedAtOf(clocks);
       // A record whose creation has not arrived yet is kept out of sight until it does.
       if (clocks.createdAt) delete row._incomplete;

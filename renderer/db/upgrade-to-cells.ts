@@ -12,6 +12,7 @@ import {
   zeroTimestamp,
   type Timestamp,
 } from '../../shared/sync/timestamp';
+import { packClocks } from './row-clocks';
 
 type Row = Record<string, unknown> & { id: string; updatedAt: string; deleted: boolean };
 
@@ -61,7 +62,7 @@ export async function upgradeToCells(tx: Transaction): Promise<void> {
         clocks[cell] = [ts, zeroTimestamp];
         values[cell] = value;
       }
-      stamped.push({ table, row: { ...row, _clocks: clocks } });
+      stamped.push({ table, row: { ...row, _clocks: packClocks(clocks) } });
       if (!seeded) entries.push([table, row.id, [[ts, values]]]);
     }
   }
