@@ -306,19 +306,27 @@ export function createServerSync(
       const have = await engine.timestampsAfter(since, maxHave);
       const received = new Set<string>();
       let missing: Set<string> | null = null;
-      let mark = since;
       let total: number | null = null;
-      for (;;) {
+      const request = (from: string, first: boolean) => {
         counter.requests += 1;
-        const listed = have?.filter((ts) => ts > mark);
-        const page = await sync(
+        const listed = have?.filter((ts) => ts > from);
+        return sync(
           current,
           syncBody({
-            since: mark,
-            ...(total === null ? { count: true } : {}),
+            since: from,
+            ...(first ? { count: true } : {}),
             ...(listed && listed.length > 0 ? { have: listed } : {}),
           }),
         );
+      };
+      let pending = request(since, true);
+      for (;;) {
+        const page = await pending;
+        // The next page is asked for before this one is applied: the server reads it while
+        // this computer writes, so a first fill is not the sum of both.
+        const next = page.more && page.next ? request(page.next, false) : null;
+        // Awaited below, or its failure would go unheard while this page's failure is thrown.
+        next?.catch(() => undefined);
         total ??= page.total ?? null;
         missing ??= new Set(page.missing ?? []);
         if (page.writes.length > 0) {
@@ -342,8 +350,8 @@ export function createServerSync(
           onProgress?.(received.size, total);
         }
         trie = page.trie;
-        if (!page.more || !page.next) break;
-        mark = page.next;
+        if (!next) break;
+        pending = next;
       }
       // Sent back: what this computer holds from then on, less what the server sent or holds.
       const skip = new Set(received);
