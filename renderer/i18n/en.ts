@@ -5,6 +5,10 @@ export const en: Messages = {
   app: {
     name: 'Daiban Desk',
     fullName: 'Daiban Desk · Key-project helper agents',
+    screenFailed: 'This page could not be opened',
+    screenFailedHint:
+      'The app’s files could not be read (say, a browser that went offline before this page was first opened). Your data is on this computer and nothing is lost; please reload.',
+    reload: 'Reload',
   },
   history: {
     button: 'History',

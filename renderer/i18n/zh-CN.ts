@@ -3,6 +3,10 @@ export const zhCN = {
   app: {
     name: '帮代通',
     fullName: '帮代通 · 重点项目帮办代办',
+    screenFailed: '这个页面没能打开',
+    screenFailedHint:
+      '应用的文件没有读到（例如浏览器断网后首次打开此页）。数据都在本机，没有丢失；请重新加载。',
+    reload: '重新加载',
   },
   history: {
     button: '修改记录',

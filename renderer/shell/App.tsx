@@ -1,13 +1,14 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { WorkbenchPage } from '../features/workbench/WorkbenchPage';
 import '../i18n';
 import { ActorGate } from './ActorGate';
 import { AppLayout } from './AppLayout';
-import { page, PageLoading } from './lazy-page';
+import { PageLoading, preloadScreens, screen, ScreenError } from './lazy-page';
 
 // Hash routes work the same from app:// in Electron and from a static server in a browser.
 // Every screen but the first is its own chunk, loaded when it is opened: the first screen
@@ -16,25 +17,26 @@ const router = createHashRouter([
   {
     element: <AppLayout />,
     hydrateFallbackElement: <PageLoading />,
+    errorElement: <ScreenError />,
     children: [
       { index: true, element: <Navigate to="/workbench" replace /> },
       { path: 'workbench', element: <WorkbenchPage /> },
       {
         path: 'projects',
-        lazy: () => import('../features/projects/ProjectListPage').then(page('ProjectListPage')),
+        lazy: screen(() => import('../features/projects/ProjectListPage'), 'ProjectListPage'),
       },
       {
         path: 'projects/new',
-        lazy: () => import('../features/projects/NewProjectPage').then(page('NewProjectPage')),
+        lazy: screen(() => import('../features/projects/NewProjectPage'), 'NewProjectPage'),
       },
       {
         path: 'projects/:projectId',
-        lazy: () => import('../features/projects/ProjectPage').then(page('ProjectPage')),
+        lazy: screen(() => import('../features/projects/ProjectPage'), 'ProjectPage'),
       },
-      { path: 'sync', lazy: () => import('../features/sync/SyncPage').then(page('SyncPage')) },
+      { path: 'sync', lazy: screen(() => import('../features/sync/SyncPage'), 'SyncPage') },
       {
         path: 'settings',
-        lazy: () => import('../features/settings/SettingsPage').then(page('SettingsPage')),
+        lazy: screen(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
       },
       { path: '*', element: <Navigate to="/workbench" replace /> },
     ],
@@ -43,17 +45,23 @@ const router = createHashRouter([
   {
     path: 'print/project/:projectId',
     hydrateFallbackElement: <PageLoading />,
-    lazy: () => import('../features/printing/ProjectSheetPage').then(page('ProjectSheetPage')),
+    errorElement: <ScreenError />,
+    lazy: screen(() => import('../features/printing/ProjectSheetPage'), 'ProjectSheetPage'),
   },
   {
     path: 'print/summary',
     hydrateFallbackElement: <PageLoading />,
-    lazy: () => import('../features/printing/SummarySheetPage').then(page('SummarySheetPage')),
+    errorElement: <ScreenError />,
+    lazy: screen(() => import('../features/printing/SummarySheetPage'), 'SummarySheetPage'),
   },
 ]);
 
 export function App() {
   const { i18n } = useTranslation();
+  useEffect(() => {
+    const idle = window.setTimeout(preloadScreens, 1000);
+    return () => window.clearTimeout(idle);
+  }, []);
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
