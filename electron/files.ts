@@ -26,12 +26,19 @@ function errorCode(error: unknown): string | undefined {
 const openForReading =
   process.platform === 'win32' ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK;
 
+export type ReadBinaryFileResult =
+  | { status: 'read'; bytes: Uint8Array }
+  | Exclude<ReadTextFileResult, { status: 'read' } | { status: 'not-text' }>;
+
 /**
- * Reads a text file of at most `maxBytes`. The file is opened once and everything is asked of
- * that handle, so the file checked is the file read, even if the path is swapped meanwhile; and
- * no more than maxBytes + 1 bytes are ever read, even if the file grows after the check.
+ * Reads a file of at most `maxBytes`. The file is opened once and everything is asked of that
+ * handle, so the file checked is the file read, even if the path is swapped meanwhile; and no more
+ * than maxBytes + 1 bytes are ever read, even if the file grows after the check.
  */
-export async function readTextFile(file: string, maxBytes: number): Promise<ReadTextFileResult> {
+export async function readBinaryFile(
+  file: string,
+  maxBytes: number,
+): Promise<ReadBinaryFileResult> {
   let handle: FileHandle;
   try {
     handle = await fs.open(file, openForReading);
@@ -47,14 +54,21 @@ export async function readTextFile(file: string, maxBytes: number): Promise<Read
     if (info.size > maxBytes) return { status: 'too-large', sizeBytes: info.size };
     const bytes = await readAtMost(handle, maxBytes + 1, info.size + 1);
     if (bytes.length > maxBytes) return { status: 'too-large', sizeBytes: bytes.length };
-    try {
-      return { status: 'read', text: decodeTextFile(bytes) };
-    } catch (error) {
-      if (isTextFileEncodingError(error)) return { status: 'not-text' };
-      throw error;
-    }
+    return { status: 'read', bytes };
   } finally {
     await handle.close();
+  }
+}
+
+/** Reads a text file of at most `maxBytes` (see readBinaryFile), decoded as UTF-8 or UTF-16. */
+export async function readTextFile(file: string, maxBytes: number): Promise<ReadTextFileResult> {
+  const read = await readBinaryFile(file, maxBytes);
+  if (read.status !== 'read') return read;
+  try {
+    return { status: 'read', text: decodeTextFile(read.bytes) };
+  } catch (error) {
+    if (isTextFileEncodingError(error)) return { status: 'not-text' };
+    throw error;
   }
 }
 

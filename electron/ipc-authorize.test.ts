@@ -8,6 +8,12 @@ const validArguments: { [M in BridgeMethod]: unknown } = {
   appInfo: undefined,
   openJsonFile: { title: '打开数据文件' },
   saveJsonFile: { title: '导出数据文件', suggestedName: '帮代通数据.json', text: '{}' },
+  openXlsxFile: { title: '导入台账' },
+  saveXlsxFile: {
+    title: '导出台账',
+    suggestedName: '重点项目台账-20261130.xlsx',
+    bytes: new Uint8Array([0x50, 0x4b]),
+  },
   revealFile: { path: '/home/u/帮代通数据.json' },
   listBackups: undefined,
   saveBackup: { reason: 'daily', text: '{}', counts: { projects: 1 } },

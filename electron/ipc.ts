@@ -5,16 +5,18 @@ import path from 'node:path';
 import {
   bridgeMethods,
   maxJsonFileBytes,
+  maxXlsxFileBytes,
   type BridgeMethod,
   type DaibanBridge,
 } from '../shared/ipc/contract';
 import { senderOf } from './app-url';
 import { backupsFolder, createBackupStore } from './backups';
-import { readTextFile, writeFileAtomic } from './files';
+import { readBinaryFile, readTextFile, writeFileAtomic } from './files';
 import { authorizeIpcCall } from './ipc-authorize';
 import { exportPdf, pdfDialogFilters, pdfPrintOptions } from './pdf-export';
 
 const jsonFilters = [{ name: 'JSON', extensions: ['json'] }];
+const xlsxFilters = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
 
 /** Paths the user chose in our dialogs, plus the data folder: the only ones revealFile will show. */
 const revealablePaths = new Set<string>();
@@ -69,6 +71,36 @@ function createHandlers(context: IpcContext): Handlers {
         ? chosen.filePath
         : `${chosen.filePath}.json`;
       await writeFileAtomic(file, request.text);
+      revealablePaths.add(file);
+      return { name: path.basename(file), path: file };
+    },
+
+    async openXlsxFile(window, { title }) {
+      const chosen = await dialog.showOpenDialog(window, {
+        title,
+        filters: xlsxFilters,
+        properties: ['openFile'],
+      });
+      const file = chosen.filePaths[0];
+      if (chosen.canceled || !file) return { status: 'cancelled' };
+      const name = path.basename(file);
+      const read = await readBinaryFile(file, maxXlsxFileBytes);
+      if (read.status !== 'read') return { status: 'refused', name, reason: read.status };
+      revealablePaths.add(file);
+      return { status: 'opened', name, path: file, bytes: read.bytes };
+    },
+
+    async saveXlsxFile(window, request) {
+      const chosen = await dialog.showSaveDialog(window, {
+        title: request.title,
+        defaultPath: path.join(app.getPath('documents'), request.suggestedName),
+        filters: xlsxFilters,
+      });
+      if (chosen.canceled || !chosen.filePath) return null;
+      const file = chosen.filePath.toLowerCase().endsWith('.xlsx')
+        ? chosen.filePath
+        : `${chosen.filePath}.xlsx`;
+      await writeFileAtomic(file, request.bytes);
       revealablePaths.add(file);
       return { name: path.basename(file), path: file };
     },

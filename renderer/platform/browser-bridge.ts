@@ -5,20 +5,22 @@ import {
   backupNameSchema,
   backupReasonSchema,
   maxJsonFileBytes,
+  maxXlsxFileBytes,
   type AppInfo,
   type BackupEntry,
   type DaibanBridge,
   type FileRefusal,
   type OpenJsonFileResult,
+  type OpenXlsxFileResult,
 } from '../../shared/ipc/contract';
 import { decodeTextFile, isTextFileEncodingError } from '../../shared/exchange/text-file';
 
-/** Asks the user for a .json file with a hidden file input; null when they cancel. */
-function pickJsonFile(): Promise<File | null> {
+/** Asks the user for a file with a hidden file input; null when they cancel. */
+function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.json,application/json';
+    input.accept = accept;
     input.style.display = 'none';
     const finish = (file: File | null) => {
       input.remove();
@@ -31,8 +33,12 @@ function pickJsonFile(): Promise<File | null> {
   });
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(
+  name: string,
+  content: string | Uint8Array<ArrayBuffer>,
+  type = 'application/json',
+): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
@@ -42,6 +48,8 @@ function download(name: string, text: string): void {
   // Chromium reads the blob when the download starts; revoke once that has had time to happen.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * A browser cannot list its downloads, so the backups made here are remembered in localStorage:
@@ -83,7 +91,7 @@ export const browserBridge: DaibanBridge = {
   },
 
   async openJsonFile(): Promise<OpenJsonFileResult> {
-    const file = await pickJsonFile();
+    const file = await pickFile('.json,application/json');
     if (!file) return { status: 'cancelled' };
     const refused = (reason: FileRefusal) => ({
       status: 'refused' as const,
@@ -106,6 +114,21 @@ export const browserBridge: DaibanBridge = {
 
   saveJsonFile({ suggestedName, text }) {
     download(suggestedName, text);
+    return Promise.resolve({ name: suggestedName });
+  },
+
+  async openXlsxFile(): Promise<OpenXlsxFileResult> {
+    const file = await pickFile(
+      '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    if (!file) return { status: 'cancelled' };
+    if (file.size > maxXlsxFileBytes)
+      return { status: 'refused', name: file.name, reason: 'too-large' };
+    return { status: 'opened', name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  },
+
+  saveXlsxFile({ suggestedName, bytes }) {
+    download(suggestedName, new Uint8Array(bytes), xlsxType);
     return Promise.resolve({ name: suggestedName });
   },
 

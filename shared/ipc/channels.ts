@@ -3,6 +3,8 @@ export const ipcChannels = {
   appInfo: 'app:info',
   openJsonFile: 'file:open-json',
   saveJsonFile: 'file:save-json',
+  openXlsxFile: 'file:open-xlsx',
+  saveXlsxFile: 'file:save-xlsx',
   revealFile: 'file:reveal',
   listBackups: 'backup:list',
   saveBackup: 'backup:save',

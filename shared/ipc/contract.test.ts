@@ -12,6 +12,7 @@ import {
   revealFileRequestSchema,
   saveBackupRequestSchema,
   saveJsonFileRequestSchema,
+  saveXlsxFileRequestSchema,
 } from './contract';
 
 const accepts = (schema: { safeParse(value: unknown): { success: boolean } }, value: unknown) =>
@@ -98,6 +99,24 @@ describe('saveJsonFile', () => {
   it('drops keys the contract does not name, so a handler never sees them', () => {
     const parsed = saveJsonFileRequestSchema.parse({ ...valid, path: '/etc/passwd' });
     expect(parsed).toEqual(valid);
+  });
+});
+
+describe('saveXlsxFile', () => {
+  const valid = {
+    title: '导出台账',
+    suggestedName: '重点项目台账-20261130.xlsx',
+    bytes: new Uint8Array([0x50, 0x4b, 3, 4]),
+  };
+  it('takes bytes and a plain *.xlsx name', () => {
+    expect(accepts(saveXlsxFileRequestSchema, valid)).toBe(true);
+    expect(accepts(saveXlsxFileRequestSchema, { ...valid, bytes: 'PK' })).toBe(false);
+    expect(accepts(saveXlsxFileRequestSchema, { ...valid, suggestedName: '台账.json' })).toBe(
+      false,
+    );
+    expect(accepts(saveXlsxFileRequestSchema, { ...valid, suggestedName: '../台账.xlsx' })).toBe(
+      false,
+    );
   });
 });
 

@@ -35,6 +35,7 @@ const plainFileNameSchema = (extension: string) =>
 
 export const jsonFileNameSchema = plainFileNameSchema('json');
 export const pdfFileNameSchema = plainFileNameSchema('pdf');
+export const xlsxFileNameSchema = plainFileNameSchema('xlsx');
 
 export const openJsonFileRequestSchema = z.object({
   title: z.string().max(200),
@@ -72,6 +73,27 @@ export const saveJsonFileRequestSchema = z.object({
   text: z.string().max(maxJsonFileBytes),
 });
 export type SaveJsonFileRequest = z.infer<typeof saveJsonFileRequestSchema>;
+
+/**
+ * 台账 (.xlsx) in and out (renderer/features/ledger/). 64 MiB holds a city's whole ledger several
+ * times over (the 2,000-project export is a few MB); larger files are refused unread.
+ */
+export const maxXlsxFileBytes = 64 * 1024 * 1024;
+
+export const openXlsxFileRequestSchema = z.object({ title: z.string().max(200) });
+export type OpenXlsxFileRequest = z.infer<typeof openXlsxFileRequestSchema>;
+
+export type OpenXlsxFileResult =
+  | { status: 'opened'; name: string; path?: string; bytes: Uint8Array }
+  | { status: 'cancelled' }
+  | RefusedFile;
+
+export const saveXlsxFileRequestSchema = z.object({
+  title: z.string().max(200),
+  suggestedName: xlsxFileNameSchema,
+  bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.length <= maxXlsxFileBytes, 'too large'),
+});
+export type SaveXlsxFileRequest = z.infer<typeof saveXlsxFileRequestSchema>;
 
 export type SavedJsonFile = {
   name: string;
@@ -167,6 +189,9 @@ export type DaibanBridge = {
   appInfo(): Promise<AppInfo>;
   openJsonFile(request: OpenJsonFileRequest): Promise<OpenJsonFileResult>;
   saveJsonFile(request: SaveJsonFileRequest): Promise<SavedJsonFile | null>;
+  /** A spreadsheet's bytes; text files and the like are for the caller to refuse. */
+  openXlsxFile(request: OpenXlsxFileRequest): Promise<OpenXlsxFileResult>;
+  saveXlsxFile(request: SaveXlsxFileRequest): Promise<SavedJsonFile | null>;
   revealFile(request: RevealFileRequest): Promise<void>;
   /** Backups newest first. */
   listBackups(): Promise<BackupList>;
@@ -187,6 +212,8 @@ export const bridgeMethods = {
   appInfo: { channel: ipcChannels.appInfo, request: z.undefined() },
   openJsonFile: { channel: ipcChannels.openJsonFile, request: openJsonFileRequestSchema },
   saveJsonFile: { channel: ipcChannels.saveJsonFile, request: saveJsonFileRequestSchema },
+  openXlsxFile: { channel: ipcChannels.openXlsxFile, request: openXlsxFileRequestSchema },
+  saveXlsxFile: { channel: ipcChannels.saveXlsxFile, request: saveXlsxFileRequestSchema },
   revealFile: { channel: ipcChannels.revealFile, request: revealFileRequestSchema },
   listBackups: { channel: ipcChannels.listBackups, request: z.undefined() },
   saveBackup: { channel: ipcChannels.saveBackup, request: saveBackupRequestSchema },
