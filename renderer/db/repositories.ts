@@ -61,6 +61,9 @@ import { syncScope, type SyncEngine } from './sync-engine';
 
 const actorKey = 'actor';
 
+/** An approval item read from a ledger file: its project and place are the import's to give. */
+export type ImportedItem = Omit<ApprovalItemInput, 'projectId' | 'sortOrder'>;
+
 export class NoActorError extends Error {
   constructor() {
     super('no user set up on this install');
@@ -151,6 +154,31 @@ export function createRepositories(
   }
 
   /**
+   * Imported items, added after the project's own; one of the same stage and name as a kept item
+   * updates it when `updateSame`, and is left out otherwise.
+   */
+  async function importItems(
+    projectId: string,
+    items: readonly ImportedItem[],
+    updateSame: boolean,
+  ) {
+    const kept = (await db.approvalItems.where('projectId').equals(projectId).toArray()).filter(
+      (item) => !item.deleted && !item._incomplete,
+    );
+    const byName = new Map(kept.map((item) => [`${item.stage}|${item.name}`, item]));
+    let sortOrder = await nextSortOrder(projectId);
+    for (const item of items) {
+      const same = byName.get(`${item.stage}|${item.name}`);
+      if (same) {
+        if (updateSame) await approvalItems.update(same.id, item);
+      } else {
+        await approvalItems.create({ ...item, projectId, sortOrder });
+        sortOrder += 10;
+      }
+    }
+  }
+
+  /**
    * This computer's record in the team's devices, with who uses it: other computers name the
    * author of each change by it. A change of name or unit adds an entry; earlier changes keep
    * the earlier name.
@@ -230,6 +258,35 @@ export function createRepositories(
     },
 
     addItemsFromCatalog,
+
+    /**
+     * A project from an imported ledger (台账) with its approval items, in one transaction: every
+     * record an ordinary change (修改记录, sync), checked by the same schemas and rules.
+     */
+    async createProjectWithItems(input: ProjectInput, items: readonly ImportedItem[]) {
+      return db.transaction('rw', [db.projects, db.approvalItems, ...syncScope(db)], async () => {
+        const project = await projects.create(input);
+        await importItems(project.id, items, false);
+        return project;
+      });
+    },
+
+    /**
+     * A kept project updated from an imported ledger: the fields the file gives, and its items
+     * (see importItems).
+     */
+    async updateProjectWithItems(
+      projectId: string,
+      patch: Partial<ProjectInput>,
+      items: readonly ImportedItem[],
+      updateSame: boolean,
+    ) {
+      return db.transaction('rw', [db.projects, db.approvalItems, ...syncScope(db)], async () => {
+        const project = await projects.update(projectId, patch);
+        await importItems(projectId, items, updateSame);
+        return project;
+      });
+    },
 
     /** Puts in the default catalog entries and team settings this database never had. */
     seedCatalog: () => seedDefaults(db),

@@ -1,5 +1,6 @@
 import { approvalMessages } from '../features/approvals/messages';
 import { backupMessages } from '../features/backups/messages';
+import { ledgerMessages } from '../features/ledger/messages';
 import { missingItemMessages } from '../features/missing-items/messages';
 import { stepMessages } from '../features/handling-steps/messages';
 import { printMessages } from '../features/printing/messages';
@@ -15,6 +16,7 @@ import { recordFormMessages } from '../ui/messages';
 const features = [
   approvalMessages,
   backupMessages,
+  ledgerMessages,
   missingItemMessages,
   stepMessages,
   printMessages,

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain/project';
 import { stages, type Stage } from '../../../shared/domain/stages';
 import { useHelperAgents } from '../../db/useTeamData';
+import { LedgerButtons } from '../ledger/LedgerButtons';
 import { tierColors } from '../../ui/DeadlineTag';
 import { NeedsReviewCount } from '../../ui/NeedsReviewTag';
 import { levelColors } from './level-colors';
@@ -68,6 +69,7 @@ export function ProjectListPage() {
           {t('project.list')}
         </Typography.Title>
         <Space>
+          <LedgerButtons />
           <Button
             icon={<PrinterOutlined />}
             onClick={() => void navigate(`/print/summary?${filterToSearch(filters).toString()}`)}
