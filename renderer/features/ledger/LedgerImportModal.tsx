@@ -38,7 +38,7 @@ import {
   type LedgerPlan,
   type RowProblem,
 } from '../../../shared/ledger/validate';
-import { db } from '../../db';
+import { db, repositories } from '../../db';
 import { readLiveProjectData, readLiveRows } from '../../db/live-records';
 import { bridge } from '../../platform/bridge';
 import { failureMessage } from '../../ui/write-error';
@@ -167,8 +167,12 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
     setStep(3);
     setPercent(0);
     try {
-      const result = await importLedgerPlan(plan, duplicates, t, (done, total) =>
-        setPercent(total === 0 ? 100 : Math.round((done / total) * 100)),
+      const result = await importLedgerPlan(
+        { db, repositories },
+        plan,
+        duplicates,
+        t,
+        (done, total) => setPercent(total === 0 ? 100 : Math.round((done / total) * 100)),
       );
       setOutcome(result);
       setStep(4);

@@ -1,34 +1,20 @@
 import { format } from 'date-fns';
 import type { TFunction } from 'i18next';
 import { ledgerSheets, type LedgerColumn } from '../../../shared/ledger/columns';
-import { ledgerSheetsOf } from '../../../shared/ledger/export-rows';
 import type { SavedJsonFile } from '../../../shared/ipc/contract';
 import { db } from '../../db';
-import { readLiveProjectData, readLiveRows } from '../../db/live-records';
 import { bridge } from '../../platform/bridge';
+import { ledgerXlsx } from './ledger-data';
 import { ledgerWorkbookBytes } from './ledger-workbook';
 
 /** 导出台账: every live project, item, missing item and step to an .xlsx the user saves. */
 export async function exportLedger(t: TFunction, now = new Date()): Promise<SavedJsonFile | null> {
-  const bytes = await ledgerBytes();
+  const bytes = await ledgerXlsx(db);
   return bridge.saveXlsxFile({
     title: t('ledger.export'),
     suggestedName: `重点项目台账-${format(now, 'yyyyMMdd')}.xlsx`,
     bytes,
   });
-}
-
-/** The whole ledger's .xlsx bytes (the bench measures this). */
-export async function ledgerBytes(): Promise<Uint8Array<ArrayBuffer>> {
-  const [data, agents] = await Promise.all([
-    readLiveProjectData(db),
-    readLiveRows(db, 'helperAgents'),
-  ]);
-  const sheets = ledgerSheetsOf({
-    ...data,
-    agentNames: new Map(agents.map((agent) => [agent.id, agent.name])),
-  });
-  return ledgerWorkbookBytes(sheets);
 }
 
 /** 下载模板: the import's two sheets with their headers, and a sheet saying how to fill them in. */

@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { ProjectInput } from '../../../shared/domain/project';
 import type { LedgerPlan, PlannedProject } from '../../../shared/ledger/validate';
-import { db, repositories } from '../../db';
+import type { DaibanDatabase } from '../../db/database';
 import { readLiveRows } from '../../db/live-records';
+import type { Repositories } from '../../db/repositories';
 import { writeErrorText } from '../../ui/write-error';
 
 /** What happens to a row naming a project kept already: left as it is, or updated from the file. */
@@ -26,6 +27,7 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * Helper-agents named in the file but unknown here are added first.
  */
 export async function importLedgerPlan(
+  { db, repositories }: { db: DaibanDatabase; repositories: Repositories },
   plan: LedgerPlan,
   duplicates: DuplicateChoice,
   t: TFunction,
