@@ -53,13 +53,26 @@ export function ledgerSheetsOf(records: LedgerRecords): LedgerSheet[] {
       rows: [],
     };
     result.push(sheet);
+    // An empty text is no cell at all: a smaller file, written faster, read back the same.
     return (fields: Record<string, CellValue>) =>
-      sheet.rows.push(columns.map((column) => fields[column.field] ?? null));
+      sheet.rows.push(
+        columns.map((column) => {
+          const value = fields[column.field] ?? null;
+          return value === '' ? null : value;
+        }),
+      );
   };
 
+  const labelsByColumn = new Map(
+    Object.entries(ledgerSheets).flatMap(([kind, sheet]) =>
+      (sheet.columns as readonly LedgerColumn[]).map((column) => [
+        `${kind}.${column.field}`,
+        column.labels as EnumLabels<string>,
+      ]),
+    ),
+  );
   const columnLabels = (kind: LedgerSheetKind, field: string) =>
-    (ledgerSheets[kind].columns as readonly LedgerColumn[]).find((column) => column.field === field)
-      ?.labels as EnumLabels<string>;
+    labelsByColumn.get(`${kind}.${field}`) as EnumLabels<string>;
 
   const addProject = start('projects');
   for (const project of projects) {
@@ -134,7 +147,8 @@ export function ledgerSheetsOf(records: LedgerRecords): LedgerSheet[] {
     byProject(rows).sort(
       (a, b) =>
         (projectOrder.get(a.projectId) ?? 0) - (projectOrder.get(b.projectId) ?? 0) ||
-        day(a).localeCompare(day(b)),
+        // Plain comparison: yyyy-MM-dd sorts as text, and localeCompare is slow on 80,000 rows.
+        (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : 0),
     );
   const addMissing = start('missingItems');
   for (const missing of byProjectThenDate(records.missingItems, (row) => row.promisedOn)) {
