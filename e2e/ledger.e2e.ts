@@ -146,4 +146,13 @@ test('a bad ledger is refused with its problems by row and column; only the vali
   await expect(page.getByText('共 1 个项目')).toBeVisible();
   await expect(app.projectRow('智能制造产业园')).toContainText('某智能装备公司');
   await expect(page.getByText('城市更新片区')).toHaveCount(0);
+
+  // The same file again: the project kept already is reported, and skipped unless updated.
+  await ledger.choose(file);
+  await ledger.check();
+  await expect(ledger.dialog).toContainText('1 个项目与已有项目同名或同代码：智能制造产业园');
+  await expect(ledger.dialog.getByLabel('跳过这些项目（保留现有数据）')).toBeChecked();
+  expect(await ledger.importRows('只导入有效的行')).toContain('跳过 1 个');
+  await ledger.close();
+  await expect(page.getByText('共 1 个项目')).toBeVisible();
 });

@@ -83,6 +83,49 @@ describe('repositories', () => {
     });
   });
 
+  it('write an imported ledger’s project and items as ordinary logged changes', async () => {
+    const item = {
+      catalogItemId: null,
+      stage: 'constructionPermit' as const,
+      name: '建筑工程施工许可证',
+      department: '区住建局',
+      departmentLevel: 'district' as const,
+      handlingMode: 'regular' as const,
+      status: 'notStarted' as const,
+      pausedIntervals: [],
+      submittedOn: null,
+      acceptedOn: null,
+      completedOn: null,
+      timeLimit: { days: 7, unit: 'working' as const },
+      certificateNo: '',
+      commitmentCheck: null,
+      notes: '',
+    };
+    const project = await repos.createProjectWithItems(input, [
+      item,
+      { ...item, name: '施工图联合审查' },
+    ]);
+    const items = await db.approvalItems.where('projectId').equals(project.id).sortBy('sortOrder');
+    expect(items.map((row) => row.name)).toEqual(['建筑工程施工许可证', '施工图联合审查']);
+    expect(await readHistory(db, items[0]?.id ?? '')).toHaveLength(1);
+
+    // Again from the file: the same item is left alone unless the user chose to update.
+    const changed = { ...item, department: '市住建局', departmentLevel: 'city' as const };
+    await repos.updateProjectWithItems(project.id, {}, [changed], false);
+    expect((await db.approvalItems.get(items[0]?.id ?? ''))?.department).toBe('区住建局');
+    await repos.updateProjectWithItems(
+      project.id,
+      { site: '经开区' },
+      [changed, { ...item, name: '新事项' }],
+      true,
+    );
+    expect((await db.approvalItems.get(items[0]?.id ?? ''))?.department).toBe('市住建局');
+    expect((await db.projects.get(project.id))?.site).toBe('经开区');
+    expect(await db.approvalItems.where('projectId').equals(project.id).count()).toBe(3);
+    const history = await readHistory(db, items[0]?.id ?? '');
+    expect(history[0]?.fields).toMatchObject({ department: ['区住建局', '市住建局'] });
+  });
+
   it('refuse invalid changes and write nothing', async () => {
     const project = await repos.createProject(input);
     await expect(repos.projects.update(project.id, { name: ' ' })).rejects.toThrow();
