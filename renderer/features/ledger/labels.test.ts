@@ -10,6 +10,7 @@ import {
   projectStatusLabels,
   stageLabels,
   stepKindLabels,
+  type EnumLabels,
 } from '../../../shared/ledger/labels';
 import { enumLookup } from '../../../shared/ledger/cells';
 import { domainMessages } from '../../i18n/domain-messages';
@@ -37,7 +38,13 @@ describe('the ledger’s words for the domain’s values', () => {
   });
 
   it('never give one word two meanings', () => {
-    for (const labels of [levelLabels, stageLabels, itemStatusLabels, departmentLevelLabels]) {
+    const all: EnumLabels<string>[] = [
+      levelLabels,
+      stageLabels,
+      itemStatusLabels,
+      departmentLevelLabels,
+    ];
+    for (const labels of all) {
       const words = [
         ...Object.values<string>(labels.labels),
         ...Object.values<readonly string[] | undefined>(labels.also ?? {}).flatMap((w) => w ?? []),
