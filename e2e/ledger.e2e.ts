@@ -114,6 +114,25 @@ test('a bad ledger is refused with its problems by row and column; only the vali
   await app.open();
   const ledger = new LedgerPage(page);
 
+  // 下载模板: the export's columns, and how to fill them in.
+  await page.getByRole('menuitem', { name: '重点项目' }).click();
+  await page.getByRole('button', { name: '导入台账' }).click();
+  const downloading = page.waitForEvent('download');
+  await ledger.dialog.getByRole('button', { name: '下载模板' }).click();
+  const template = await downloading;
+  expect(template.suggestedFilename()).toBe('重点项目台账模板.xlsx');
+  await template.saveAs(testInfo.outputPath('模板.xlsx'));
+  const blank = new ExcelJS.Workbook();
+  await blank.xlsx.readFile(testInfo.outputPath('模板.xlsx'));
+  expect(blank.worksheets.map((each) => each.name)).toEqual(['重点项目', '审批事项', '填写说明']);
+  expect((blank.getWorksheet('审批事项')?.getRow(1).values as unknown[]).slice(1, 5)).toEqual([
+    '项目名称',
+    '项目代码',
+    '阶段',
+    '事项名称',
+  ]);
+  await ledger.close();
+
   await ledger.choose(notExcel);
   await expect(ledger.dialog.getByRole('alert')).toContainText(
     '不是 Excel 工作簿（.xlsx），未导入任何内容',
