@@ -27,7 +27,7 @@ export class AppPage {
     await expect(menu).toBeVisible();
   }
 
-  async goTo(section: '工作台' | '重点项目' | '同步' | '设置') {
+  async goTo(section: '工作台' | '重点项目' | '看板' | '同步' | '设置') {
     await this.page.getByRole('menuitem', { name: section }).click();
   }
 

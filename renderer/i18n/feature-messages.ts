@@ -8,6 +8,8 @@ import { problemMessages } from '../features/problems/messages';
 import { settingsMessages } from '../features/settings/messages';
 import { syncMessages } from '../features/sync/messages';
 import { recordFormMessages } from '../ui/messages';
+import { workbenchMessages } from '../features/workbench/messages';
+import { boardMessages } from '../features/board/messages';
 
 /**
  * Each feature keeps its strings beside its screens (features/<area>/messages.ts, Chinese first,
@@ -24,6 +26,8 @@ const features = [
   settingsMessages,
   syncMessages,
   recordFormMessages,
+  workbenchMessages,
+  boardMessages,
 ];
 
 export const featureMessages = {

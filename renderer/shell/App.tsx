@@ -33,6 +33,7 @@ const router = createHashRouter([
         path: 'projects/:projectId',
         lazy: screen(() => import('../features/projects/ProjectPage'), 'ProjectPage'),
       },
+      { path: 'board', lazy: screen(() => import('../features/board/BoardPage'), 'BoardPage') },
       { path: 'sync', lazy: screen(() => import('../features/sync/SyncPage'), 'SyncPage') },
       {
         path: 'settings',

@@ -1,4 +1,5 @@
 import {
+  BarChartOutlined,
   CloudSyncOutlined,
   DashboardOutlined,
   ProjectOutlined,
@@ -15,6 +16,7 @@ import { ServerSyncStatus } from './ServerSyncStatus';
 const navigation = [
   { path: '/workbench', label: 'nav.workbench', icon: <DashboardOutlined /> },
   { path: '/projects', label: 'nav.projects', icon: <ProjectOutlined /> },
+  { path: '/board', label: 'board.nav', icon: <BarChartOutlined /> },
   { path: '/sync', label: 'nav.sync', icon: <CloudSyncOutlined /> },
   { path: '/settings', label: 'nav.settings', icon: <SettingOutlined /> },
 ] as const;
