@@ -76,6 +76,8 @@ export function ChartCard({ spec, projector, today, onOpen, onReady }: Props) {
     const valueAxis = {
       type: 'value' as const,
       max: spec.max,
+      // Counts and working days are whole numbers: no 0.5 on the axis.
+      minInterval: spec.max === undefined ? 1 : undefined,
       axisLabel: { fontSize, formatter: (value: number) => format(value) },
     };
     return {
@@ -102,11 +104,12 @@ export function ChartCard({ spec, projector, today, onOpen, onReady }: Props) {
         name: series.name,
         stack: series.stack,
         barMaxWidth: 48,
+        itemStyle: { color: series.color },
         cursor: 'pointer',
         data: ordered(
           charted.map((row) => ({
             value: row.values[index] ?? 0,
-            itemStyle: { color: row.alert ? '#cf1322' : series.color },
+            itemStyle: row.alert ? { color: '#cf1322' } : undefined,
           })),
         ),
         markLine:

@@ -28,13 +28,14 @@ export function WorkbenchPage() {
     () => helperAgentsOfUser(actor?.name ?? '', helperAgents ?? []),
     [actor, helperAgents],
   );
-  const choice: ScopeChoice =
-    mine.length > 0
+  const loaded = records !== undefined && helperAgents !== undefined && actor !== undefined;
+  const choice: ScopeChoice = !loaded
+    ? { canChooseMine: null }
+    : mine.length > 0
       ? { canChooseMine: true, agentNames: [...new Set(mine.map((agent) => agent.name))] }
       : { canChooseMine: false, userName: actor?.name ?? '' };
   const scope: WorkbenchScope =
-    choice.canChooseMine && search.get('scope') !== 'team' ? 'mine' : 'team';
-  const loaded = records !== undefined && helperAgents !== undefined && actor !== undefined;
+    choice.canChooseMine !== false && search.get('scope') !== 'team' ? 'mine' : 'team';
 
   const workbench = useMemo(
     () =>

@@ -17,7 +17,10 @@ import { issueTexts, NeedsReviewTag, reviewTitle } from '../../ui/NeedsReviewTag
 
 /** How the scope switch reads: whose projects 我的 are, or why it cannot be chosen. */
 export type ScopeChoice =
-  { canChooseMine: true; agentNames: string[] } | { canChooseMine: false; userName: string };
+  | { canChooseMine: true; agentNames: string[] }
+  | { canChooseMine: false; userName: string }
+  /** While the user and the helper-agents load: nothing to say yet. */
+  | { canChooseMine: null };
 
 type Props = {
   /** undefined while the records load. */
@@ -67,7 +70,7 @@ export function WorkbenchView({ workbench, scope, choice, onScope }: Props) {
           value={scope}
           onChange={onScope}
           options={[
-            { value: 'mine', label: t('myWork.mine'), disabled: !choice.canChooseMine },
+            { value: 'mine', label: t('myWork.mine'), disabled: choice.canChooseMine !== true },
             { value: 'team', label: t('myWork.team') },
           ]}
         />
@@ -77,7 +80,7 @@ export function WorkbenchView({ workbench, scope, choice, onScope }: Props) {
           </Typography.Text>
         )}
       </Space>
-      {!choice.canChooseMine && (
+      {choice.canChooseMine === false && (
         <Alert
           type="info"
           showIcon
