@@ -11,6 +11,7 @@ import {
   Table,
   Typography,
 } from 'antd';
+import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -37,6 +38,12 @@ const chartedProjects = 30;
 
 const levelColors = { province: '#cf1322', city: '#d48806', district: '#1677ff' } as const;
 
+function labelOf(t: TFunction, position: StagePosition): string {
+  return position === 'allDone' || position === 'noItems'
+    ? t(`board.${position}`)
+    : t(`stageShort.${position}`);
+}
+
 /** 看板: counts per stage and level, then the charts, each opening the records behind its bars. */
 export function BoardView({ board, today, onChartReady }: Props) {
   const { t } = useTranslation();
@@ -44,10 +51,7 @@ export function BoardView({ board, today, onChartReady }: Props) {
   const [landScope, setLandScope] = useState<LandScope>('startOnLandDeal');
   const [open, setOpen] = useState<OpenRecords>(null);
 
-  const positionLabel = (position: StagePosition) =>
-    position === 'allDone' || position === 'noItems'
-      ? t(`board.${position}`)
-      : t(`stageShort.${position}`);
+  const positionLabel = (position: StagePosition) => labelOf(t, position);
 
   const specs = useMemo<ChartSpec[]>(() => {
     if (!board) return [];
@@ -64,7 +68,7 @@ export function BoardView({ board, today, onChartReady }: Props) {
         })),
         rows: board.stages.map((row) => ({
           key: row.position,
-          label: positionLabel(row.position),
+          label: labelOf(t, row.position),
           values: projectLevels.map((level) => row.byLevel[level]),
           text: `${t('board.total')} ${row.total}`,
           entries: row.projects,
@@ -177,8 +181,6 @@ export function BoardView({ board, today, onChartReady }: Props) {
         })),
       },
     ];
-    // positionLabel depends on t only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [board, landScope, t]);
 
   const openRow = (spec: ChartSpec, row: ChartRow) =>
