@@ -137,8 +137,25 @@ test('看板 draws its charts; a bar’s records open from it, lead to the recor
   await row.getByRole('link', { name: top.title }).click();
   await expect(page).toHaveURL(new RegExp(`#/projects/${top.projectId}\\?tab=items`));
 
-  await app.goTo('工作台');
+  // A click on the chart itself: 市级 is the middle of the three bars, which rise from the axis.
   await app.goTo('看板');
+  const city = overdueItems.filter(
+    (deadline) =>
+      live.approvalItems.find((item) => item.id === deadline.recordId)?.departmentLevel === 'city',
+  );
+  expect(city.length).toBeGreaterThan(0);
+  const chart = level.locator('canvas').first();
+  const box = (await chart.boundingBox())!;
+  const cityDrawer = page.getByRole('dialog', { name: '逾期事项（按部门层级）：市级' });
+  // The chart binds its clicks once it has drawn: a click before that is tried again.
+  await expect(async () => {
+    await chart.click({ position: { x: box.width / 2, y: box.height - 40 } });
+    await expect(cityDrawer).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  await expect(cityDrawer.getByRole('row')).toHaveCount(city.length + 1);
+  await page.keyboard.press('Escape');
+  await expect(cityDrawer).toBeHidden();
+
   const downloading = page.waitForEvent('download');
   await level.getByRole('button', { name: '导出图片' }).click();
   const download = await downloading;

@@ -38,7 +38,14 @@ async function databaseToRead(dataset: TableRecords) {
     return { db: ours, database: oursDatabase };
   }
   ours.close();
-  return { db: await rawDatabaseOf(dataset), database: 'bench-raw' };
+  const raw = new DaibanDatabase('bench-raw');
+  const filled = (await raw.projects.count()) === dataset.projects.length;
+  raw.close();
+  const db = await rawDatabaseOf(dataset);
+  // Just written (77 MB), the store is still being compacted, which slows a read several times
+  // over; a user's database has long settled when a screen opens. Not timed.
+  if (!filled) await new Promise((resolve) => setTimeout(resolve, 10_000));
+  return { db, database: 'bench-raw' };
 }
 
 /** A host for a screen, as wide as the app's content area; gone when the step ends. */
