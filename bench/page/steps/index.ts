@@ -3,7 +3,7 @@ import { generateStep, jsonDumpStep, validateSampleStep } from './dataset-steps'
 import { peerExportStep, peerImportStep, rawBulkPutStep } from './dexie-steps';
 import { ledgerExportStep, ledgerImportStep } from './ledger-steps';
 import { summaryPdfStep } from './print-steps';
-import { boardRenderStep, workbenchRenderStep } from './dashboard-steps';
+import { boardRenderStep, workbenchRenderStep, workbenchTeamRenderStep } from './dashboard-steps';
 import {
   citySyncFileStep,
   incrementalStep,
@@ -42,6 +42,7 @@ export const benchSteps: readonly BenchStep[] = [
   ourExportStep,
   summaryPdfStep,
   workbenchRenderStep,
+  workbenchTeamRenderStep,
   boardRenderStep,
   ledgerExportStep,
   ledgerImportStep,

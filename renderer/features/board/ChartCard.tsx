@@ -60,7 +60,10 @@ export function ChartCard({ spec, projector, today, onOpen, onReady }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const chart = useRef<ReactEChartsCore>(null);
-  const charted = spec.rows.slice(0, spec.charted ?? spec.rows.length);
+  const charted = useMemo(
+    () => spec.rows.slice(0, spec.charted ?? spec.rows.length),
+    [spec.rows, spec.charted],
+  );
   const fontSize = projector ? 20 : 12;
   const format = spec.format ?? String;
 

@@ -1,14 +1,11 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import {
-  assembleWorkbench,
-  helperAgentsOfUser,
-  type WorkbenchScope,
-} from '../../../shared/dashboard/workbench';
-import { useActor } from '../../db/useActor';
-import { useAllProjectRecords } from '../../db/useProjectRecords';
-import { useCalendar, useHelperAgents, useTeamSettings } from '../../db/useTeamData';
+import { assembleWorkbench, type WorkbenchScope } from '../../../shared/dashboard/workbench';
+import { db } from '../../db';
+import { useCalendar, useTeamSettings } from '../../db/useTeamData';
 import { useToday } from '../../ui/useToday';
+import { readWorkbenchData } from './workbench-data';
 import { WorkbenchView, type ScopeChoice } from './WorkbenchView';
 
 /**
@@ -16,46 +13,38 @@ import { WorkbenchView, type ScopeChoice } from './WorkbenchView';
  * the user is one, else the whole team; the choice is kept in the address (?scope=team).
  */
 export function WorkbenchPage() {
-  const records = useAllProjectRecords();
-  const helperAgents = useHelperAgents();
-  const actor = useActor();
+  const [search, setSearch] = useSearchParams();
+  const requested: WorkbenchScope = search.get('scope') === 'team' ? 'team' : 'mine';
+  const data = useLiveQuery(() => readWorkbenchData(db, requested), [requested]);
   const calendar = useCalendar();
   const { warnWithinWorkingDays } = useTeamSettings();
   const today = useToday();
-  const [search, setSearch] = useSearchParams();
 
-  const mine = useMemo(
-    () => helperAgentsOfUser(actor?.name ?? '', helperAgents ?? []),
-    [actor, helperAgents],
-  );
-  const loaded = records !== undefined && helperAgents !== undefined && actor !== undefined;
-  const choice: ScopeChoice = !loaded
-    ? { canChooseMine: null }
-    : mine.length > 0
-      ? { canChooseMine: true, agentNames: [...new Set(mine.map((agent) => agent.name))] }
-      : { canChooseMine: false, userName: actor?.name ?? '' };
-  const scope: WorkbenchScope =
-    choice.canChooseMine !== false && search.get('scope') !== 'team' ? 'mine' : 'team';
-
+  // While another scope loads, the last one stays on screen (useLiveQuery keeps its value).
   const workbench = useMemo(
     () =>
-      loaded
-        ? assembleWorkbench({
-            projects: records.projects,
-            records,
-            calendar,
-            today,
-            warnWithinWorkingDays,
-            helperAgentIds: scope === 'mine' ? mine.map((agent) => agent.id) : null,
-          })
-        : undefined,
-    [loaded, records, calendar, today, warnWithinWorkingDays, scope, mine],
+      data &&
+      assembleWorkbench({
+        projects: data.records.projects,
+        records: data.records,
+        calendar,
+        today,
+        warnWithinWorkingDays,
+        // The records read are those of the scope already.
+        helperAgentIds: null,
+      }),
+    [data, calendar, today, warnWithinWorkingDays],
   );
+  const choice: ScopeChoice = !data
+    ? { canChooseMine: null }
+    : data.myAgents.length > 0
+      ? { canChooseMine: true, agentNames: [...new Set(data.myAgents.map((agent) => agent.name))] }
+      : { canChooseMine: false, userName: data.userName };
 
   return (
     <WorkbenchView
       workbench={workbench}
-      scope={scope}
+      scope={data?.scope ?? requested}
       choice={choice}
       onScope={(next) => setSearch(next === 'team' ? { scope: 'team' } : {}, { replace: true })}
     />
