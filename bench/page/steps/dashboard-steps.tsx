@@ -10,11 +10,8 @@ import { createWorkingDayCalendar } from '../../../shared/calendar/working-day-c
 import type { TableRecords } from '../../../shared/domain/records';
 import { defaultTeamSettings } from '../../../shared/domain/settings';
 import { DaibanDatabase } from '../../../renderer/db/database';
-import {
-  readLiveProjectData,
-  readLiveRows,
-  schedulesForCounting,
-} from '../../../renderer/db/live-records';
+import { readLiveRows, schedulesForCounting } from '../../../renderer/db/live-records';
+import { readBoardData } from '../../../renderer/features/board/board-data';
 import { BoardView } from '../../../renderer/features/board/BoardView';
 import { readWorkbenchData } from '../../../renderer/features/workbench/workbench-data';
 import { WorkbenchView } from '../../../renderer/features/workbench/WorkbenchView';
@@ -70,16 +67,15 @@ function screenHost(): { root: Root; host: HTMLElement; render: (node: ReactNode
   };
 }
 
-/** What 看板 reads: every live record but the handling steps, the helper-agents, the years. */
+/** What 看板 reads: its own read (projects, approval items, helper-agents) and the years. */
 async function readBoard(db: DaibanDatabase) {
-  const [records, helperAgents, schedules] = await Promise.all([
-    readLiveProjectData(db, { handlingSteps: false }),
-    readLiveRows(db, 'helperAgents'),
+  const [data, schedules] = await Promise.all([
+    readBoardData(db),
     readLiveRows(db, 'holidaySchedules'),
   ]);
   return {
-    records,
-    helperAgents,
+    records: data.records,
+    helperAgents: data.helperAgents,
     calendar: createWorkingDayCalendar(schedulesForCounting(schedules)),
   };
 }

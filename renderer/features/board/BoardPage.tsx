@@ -1,31 +1,30 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { assembleBoard } from '../../../shared/dashboard/board';
-import { useAllProjectRecords } from '../../db/useProjectRecords';
-import { useCalendar, useHelperAgents, useTeamSettings } from '../../db/useTeamData';
+import { db } from '../../db';
+import { useCalendar, useTeamSettings } from '../../db/useTeamData';
 import { useToday } from '../../ui/useToday';
+import { readBoardData } from './board-data';
 import { BoardView } from './BoardView';
 
-/** 看板 for leaders: the whole team's picture, read from every live record. */
+/** 看板 for leaders: the whole team's picture, read from every live project and approval item. */
 export function BoardPage() {
-  // No chart needs the handling steps, the largest table.
-  const records = useAllProjectRecords({ handlingSteps: false });
-  const helperAgents = useHelperAgents();
+  const data = useLiveQuery(() => readBoardData(db));
   const calendar = useCalendar();
   const { warnWithinWorkingDays } = useTeamSettings();
   const today = useToday();
   const board = useMemo(
     () =>
-      records && helperAgents
-        ? assembleBoard({
-            projects: records.projects,
-            records,
-            helperAgents,
-            calendar,
-            today,
-            warnWithinWorkingDays,
-          })
-        : undefined,
-    [records, helperAgents, calendar, today, warnWithinWorkingDays],
+      data &&
+      assembleBoard({
+        projects: data.records.projects,
+        records: data.records,
+        helperAgents: data.helperAgents,
+        calendar,
+        today,
+        warnWithinWorkingDays,
+      }),
+    [data, calendar, today, warnWithinWorkingDays],
   );
   return <BoardView board={board} today={today} />;
 }
