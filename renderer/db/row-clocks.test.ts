@@ -17,6 +17,15 @@ describe('a record’s cell clocks', () => {
     expect(cellTimestamp(packed, 'name')).toBe(ts);
   });
 
+  it('name each timestamp once however many cells share it', () => {
+    const cells = Array.from({ length: 20 }, (_, index) => `field${index}`);
+    const row = Object.fromEntries(cells.map((cell) => [cell, [ts, zeroTimestamp] as const]));
+    const packed = packClocks(row);
+    expect(packed.split(ts)).toHaveLength(2);
+    expect(packed.split(zeroTimestamp)).toHaveLength(2);
+    expect(readClocks(packed)).toEqual(row);
+  });
+
   it('still read from the object form rows written before 0.3 hold', () => {
     expect(readClocks(clocks)).toEqual(clocks);
     expect(cellTimestamp(clocks, 'createdAt')).toBe(zeroTimestamp);
