@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { followServerConfig } from '../db/server-sync-client';
 import { BackupGuard } from '../features/backups/BackupGuard';
+import { SearchBox } from '../features/search/SearchBox';
 import { ServerSyncStatus } from './ServerSyncStatus';
 
 const navigation = [
@@ -52,10 +53,23 @@ export function AppLayout() {
         />
         <ServerSyncStatus />
       </Layout.Sider>
-      <Layout.Content style={{ padding: 16, overflow: 'auto' }}>
-        <BackupGuard />
-        <Outlet />
-      </Layout.Content>
+      <Layout>
+        <Layout.Header
+          style={{
+            height: 48,
+            lineHeight: '48px',
+            padding: '0 16px',
+            background: '#fff',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <SearchBox />
+        </Layout.Header>
+        <Layout.Content style={{ padding: 16, overflow: 'auto' }}>
+          <BackupGuard />
+          <Outlet />
+        </Layout.Content>
+      </Layout>
     </Layout>
   );
 }

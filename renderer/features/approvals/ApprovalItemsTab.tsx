@@ -16,6 +16,7 @@ import { ApprovalItemDrawer } from './ApprovalItemDrawer';
 import { ItemDueDate } from './ItemDueDate';
 import { StatusSelect } from './StatusSelect';
 import { DeleteButton } from '../../ui/DeleteButton';
+import { useOpenLinked } from '../projects/open-linked';
 
 function newItem(projectId: string, stage: Stage, sortOrder: number): ApprovalItemInput {
   return {
@@ -55,6 +56,7 @@ export function ApprovalItemsTab({
   const [picking, setPicking] = useState(false);
   const [picked, setPicked] = useState<string[]>([]);
   const [missingFor, setMissingFor] = useState<string | null>(null);
+  useOpenLinked(records.approvalItems, setEditing);
   const items = records.approvalItems;
   const progress = stageProgress(items);
   const nextSortOrder = items.reduce((max, item) => Math.max(max, item.sortOrder), 0) + 10;

@@ -24,6 +24,7 @@ import type { ProjectTabProps } from '../projects/project-tab';
 import { StepForm } from './StepForm';
 import { DeleteButton } from '../../ui/DeleteButton';
 import { writeErrorText } from '../../ui/write-error';
+import { useOpenLinked } from '../projects/open-linked';
 
 const kindColors: Record<StepKind, string> = {
   consult: 'default',
@@ -42,6 +43,7 @@ export function HandlingStepsTab({ project, records, deadlines, today, review }:
   const { message } = App.useApp();
   const [editing, setEditing] = useState<HandlingStep | null>(null);
   const closeEditing = useRef<(() => void) | null>(null);
+  useOpenLinked(records.handlingSteps, setEditing);
 
   const itemNames = useMemo(
     () => new Map(records.approvalItems.map((item) => [item.id, item.name])),

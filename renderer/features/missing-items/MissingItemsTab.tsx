@@ -18,6 +18,7 @@ import {
 } from './missing-rows';
 import { DeleteButton } from '../../ui/DeleteButton';
 import { writeErrorText } from '../../ui/write-error';
+import { useOpenLinked } from '../projects/open-linked';
 
 const statusColors: Record<MissingDisplayStatus, string> = {
   pending: 'processing',
@@ -41,6 +42,7 @@ export function MissingItemsTab({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Editing>(null);
+  useOpenLinked(records.missingItems, (missingItem) => setEditing({ missingItem }));
 
   const rows = useMemo(
     () => groupMissingRows(records.missingItems, records.approvalItems),

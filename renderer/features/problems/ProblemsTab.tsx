@@ -10,6 +10,7 @@ import type { ProjectTabProps } from '../projects/project-tab';
 import { ProblemFormModal } from './ProblemFormModal';
 import { DeleteButton } from '../../ui/DeleteButton';
 import { writeErrorText } from '../../ui/write-error';
+import { useOpenLinked } from '../projects/open-linked';
 
 // Higher levels stand out more: a problem at the city level is the one leaders ask about.
 const escalationColors: Record<EscalationLevel, string> = {
@@ -32,6 +33,7 @@ export function ProblemsTab({ project, records, today, review }: ProjectTabProps
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Editing>(null);
+  useOpenLinked(records.problems, (problem) => setEditing({ problem }));
 
   // Unresolved ones first: they are what the team has to act on.
   const problems = useMemo(
