@@ -32,8 +32,6 @@ export type SearchResults = { kind: SearchKind; hits: SearchHit[]; total: number
 
 type Entry = {
   doc: SearchDocument;
-  /** The texts that change what the entry holds: an unchanged record keeps its entry. */
-  stamp: string;
   /** Lowercased texts and pinyin forms, separated so that a word never spans two of them. */
   haystack: string;
   /** The title's own forms, each after a separator: `\u0001${form}` finds a prefix of one. */
@@ -49,10 +47,11 @@ export function queryWords(query: string): string[] {
   return [...new Set(words.filter((word) => word.length > 0))];
 }
 
-function stampOf(doc: SearchDocument): string {
-  return [doc.title, doc.subtitle, ...doc.texts, entrySeparator, ...doc.pinyinTexts].join(
-    fieldSeparator,
-  );
+/** Whether two versions of a record read the same to search: then its entry is kept. */
+function sameTexts(a: SearchDocument, b: SearchDocument): boolean {
+  const same = (x: readonly string[], y: readonly string[]) =>
+    x.length === y.length && x.every((text, index) => text === y[index]);
+  return a.title === b.title && same(a.texts, b.texts) && same(a.pinyinTexts, b.pinyinTexts);
 }
 
 /**
@@ -103,34 +102,35 @@ export class SearchIndex {
       return [];
     }
     const matches = this.matching(words);
-    this.last = { words, matches };
+    // Titles starting with a letter are no superset of what the next keystroke matches.
+    this.last = isOneLetter(words) ? null : { words, matches };
     return this.ranked(words, matches, limitPerKind);
   }
 
   private entryOf(doc: SearchDocument): Entry {
     const key = keyOf(doc);
-    const stamp = stampOf(doc);
     const existing = this.entries.get(key);
-    if (existing?.stamp === stamp) {
+    if (existing && sameTexts(existing.doc, doc)) {
       existing.doc = doc;
       return existing;
     }
-    const pinyin = doc.pinyinTexts.map((text) => this.pinyinOf(text));
-    // A title that is not a name (a step's content) is found by its words only.
+    // The title's every reading; other names (the project of an item, a department) in their
+    // usual reading only: the index stays small, and a name is mostly typed the usual way.
     const titleForms = doc.pinyinTexts.includes(doc.title)
       ? this.pinyinOf(doc.title)
       : { initials: [], full: [] };
-    const parts = [
-      ...doc.texts.map((text) => text.toLowerCase()),
-      ...pinyin.flatMap((forms) => [...forms.initials, ...forms.full]),
-    ];
+    const titleKeys = [...titleForms.initials, ...titleForms.full];
+    const others = doc.pinyinTexts
+      .filter((text) => text !== doc.title && text.length > 0)
+      .flatMap((text) => {
+        const forms = this.pinyinOf(text);
+        return [forms.initials[0] ?? '', forms.full[0] ?? ''];
+      });
+    const parts = [...doc.texts.map((text) => text.toLowerCase()), ...titleKeys, ...others];
     const entry: Entry = {
       doc,
-      stamp,
       haystack: parts.join(fieldSeparator),
-      titleKeys:
-        fieldSeparator +
-        [doc.title.toLowerCase(), ...titleForms.initials, ...titleForms.full].join(fieldSeparator),
+      titleKeys: fieldSeparator + [doc.title.toLowerCase(), ...titleKeys].join(fieldSeparator),
     };
     this.entries.set(key, entry);
     return entry;
@@ -145,6 +145,11 @@ export class SearchIndex {
       return last.matches.filter((entry) => words.every((word) => entry.haystack.includes(word)));
     }
     const [first, ...others] = [...words].sort((a, b) => b.length - a.length);
+    // One letter would match nearly every record's pinyin: it finds titles starting with it.
+    if (first !== undefined && isOneLetter(words)) {
+      const prefix = fieldSeparator + first;
+      return this.order.filter((entry) => entry.titleKeys.includes(prefix));
+    }
     return this.scan(first ?? '').filter((entry) =>
       others.every((word) => entry.haystack.includes(word)),
     );
@@ -226,6 +231,10 @@ type Candidate = { entry: Entry; rank: number };
 function isBetter(a: Candidate, b: Candidate): boolean {
   if (a.rank !== b.rank) return a.rank < b.rank;
   return a.entry.doc.title.length < b.entry.doc.title.length;
+}
+
+function isOneLetter(words: readonly string[]): boolean {
+  return words.length === 1 && /^[a-z0-9]$/.test(words[0] ?? '');
 }
 
 function keyOf(doc: SearchTarget): string {
