@@ -21,6 +21,15 @@ const validArguments: { [M in BridgeMethod]: unknown } = {
   revealBackups: undefined,
   printToPdf: { title: '导出 PDF', suggestedName: '重点项目推进情况汇总表-20261130.pdf' },
   setSyncServer: { origin: 'https://sync.example.gov.cn' },
+  notify: {
+    title: '逾期：施工图联合审查',
+    body: '智能装备产业园 · 审批事项 · 已逾期 1 个工作日（2026-03-12 到期）',
+    target: {
+      kind: 'approvalItem',
+      id: '0b6d1a52-4c57-4c8f-9f0e-2f4a1d7a9c11',
+      projectId: 'f47ac10b-58cc-4372-a567-0e02b2c3d479',
+    },
+  },
 };
 const methods = Object.keys(bridgeMethods) as BridgeMethod[];
 

@@ -1,4 +1,12 @@
-import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Notification,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,6 +21,7 @@ import { senderOf } from './app-url';
 import { backupsFolder, createBackupStore } from './backups';
 import { readBinaryFile, readTextFile, writeFileAtomic } from './files';
 import { authorizeIpcCall } from './ipc-authorize';
+import { clickResult, notificationOptions, windowActionsOnClick } from './notifications';
 import { exportPdf, pdfDialogFilters, pdfPrintOptions } from './pdf-export';
 
 const jsonFilters = [{ name: 'JSON', extensions: ['json'] }];
@@ -23,6 +32,9 @@ const revealablePaths = new Set<string>();
 
 /** The save dialog for the next PDF opens where the last one went: sheets are saved in batches. */
 let lastPdfFolder: string | null = null;
+
+/** Notifications still on screen: held so they are not garbage-collected before a click. */
+const shownNotifications = new Set<Notification>();
 
 type Handlers = {
   [K in BridgeMethod]: (
@@ -141,6 +153,28 @@ function createHandlers(context: IpcContext): Handlers {
     },
 
     setSyncServer: (_window, { origin }) => context.setSyncServer(origin),
+
+    notify(window, request) {
+      if (!Notification.isSupported()) return Promise.resolve({ status: 'denied' });
+      return new Promise((resolve) => {
+        const notification = new Notification(notificationOptions(request, app.getName()));
+        shownNotifications.add(notification);
+        const done = (result: Awaited<ReturnType<DaibanBridge['notify']>>) => {
+          shownNotifications.delete(notification);
+          resolve(result);
+        };
+        notification.on('click', () => {
+          if (!window.isDestroyed()) {
+            const state = { minimized: window.isMinimized(), visible: window.isVisible() };
+            for (const action of windowActionsOnClick(state)) window[action]();
+          }
+          done(clickResult(request));
+        });
+        notification.on('close', () => done({ status: 'closed' }));
+        notification.on('failed', () => done({ status: 'denied' }));
+        notification.show();
+      });
+    },
   };
 }
 

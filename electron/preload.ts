@@ -16,6 +16,7 @@ const bridge = {
   revealBackups: () => ipcRenderer.invoke(ipcChannels.revealBackups),
   printToPdf: (request) => ipcRenderer.invoke(ipcChannels.printToPdf, request),
   setSyncServer: (request) => ipcRenderer.invoke(ipcChannels.setSyncServer, request),
+  notify: (request) => ipcRenderer.invoke(ipcChannels.notify, request),
 } satisfies DaibanBridge;
 
 contextBridge.exposeInMainWorld('daiban', bridge);

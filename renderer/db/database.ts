@@ -92,6 +92,13 @@ export type Exchange = {
   conflicts: number;
 };
 
+/**
+ * 提醒 shown on this computer: one row per record and tier (`approvalItem:<id>:warning`, see
+ * shared/reminders), so each is shown once, across restarts. Local only: another computer's user
+ * is reminded on their own.
+ */
+export type ShownReminder = { key: string; at: string };
+
 /** The tables version 2 added (exported so the upgrade tests can make a v2 database). */
 export const storesV2 = {
   helperAgents: 'id',
@@ -129,6 +136,7 @@ export class DaibanDatabase extends Dexie {
   conflicts!: EntityTable<Conflict, 'id'>;
   parked!: EntityTable<ParkedMessages, 'id'>;
   exchanges!: EntityTable<Exchange, 'id'>;
+  reminders!: EntityTable<ShownReminder, 'key'>;
 
   constructor(name = 'daiban') {
     super(name);
@@ -196,6 +204,8 @@ export class DaibanDatabase extends Dexie {
             row.via = chunks.get(row.seq)?.via ?? 'local';
           });
       });
+    // v5: reminders shown on this computer (never synced, never exported).
+    this.version(5).stores({ reminders: 'key' });
   }
 }
 

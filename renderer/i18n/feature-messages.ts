@@ -5,6 +5,7 @@ import { missingItemMessages } from '../features/missing-items/messages';
 import { stepMessages } from '../features/handling-steps/messages';
 import { printMessages } from '../features/printing/messages';
 import { problemMessages } from '../features/problems/messages';
+import { reminderMessages } from '../features/reminders/messages';
 import { searchMessages } from '../features/search/messages';
 import { settingsMessages } from '../features/settings/messages';
 import { syncMessages } from '../features/sync/messages';
@@ -24,6 +25,7 @@ const features = [
   stepMessages,
   printMessages,
   problemMessages,
+  reminderMessages,
   searchMessages,
   settingsMessages,
   syncMessages,

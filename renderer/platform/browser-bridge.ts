@@ -178,4 +178,24 @@ export const browserBridge: DaibanBridge = {
   setSyncServer() {
     return Promise.resolve();
   },
+
+  /**
+   * Web Notifications. Permission is asked the first time a reminder is due — the moment its
+   * purpose is plain — and a refusal is respected: nothing is shown, nothing asked again.
+   */
+  async notify({ title, body, target }) {
+    if (typeof Notification === 'undefined') return { status: 'denied' };
+    if (Notification.permission === 'default') await Notification.requestPermission();
+    if (Notification.permission !== 'granted') return { status: 'denied' };
+    return new Promise((resolve) => {
+      const notification = new Notification(title, { body, lang: 'zh-CN' });
+      notification.onclick = () => {
+        window.focus();
+        notification.close();
+        resolve({ status: 'clicked', target });
+      };
+      notification.onclose = () => resolve({ status: 'closed' });
+      notification.onerror = () => resolve({ status: 'denied' });
+    });
+  },
 };

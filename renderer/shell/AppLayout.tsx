@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { followServerConfig } from '../db/server-sync-client';
 import { BackupGuard } from '../features/backups/BackupGuard';
+import { ReminderWatcher } from '../features/reminders/ReminderWatcher';
 import { SearchBox } from '../features/search/SearchBox';
 import { ServerSyncStatus } from './ServerSyncStatus';
 
@@ -67,6 +68,7 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content style={{ padding: 16, overflow: 'auto' }}>
           <BackupGuard />
+          <ReminderWatcher />
           <Outlet />
         </Layout.Content>
       </Layout>

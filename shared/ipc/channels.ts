@@ -12,6 +12,7 @@ export const ipcChannels = {
   revealBackups: 'backup:reveal-folder',
   printToPdf: 'print:save-pdf',
   setSyncServer: 'sync:set-server',
+  notify: 'notify:show',
 } as const;
 
 export type IpcChannel = (typeof ipcChannels)[keyof typeof ipcChannels];

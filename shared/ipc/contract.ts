@@ -184,6 +184,32 @@ export const setSyncServerRequestSchema = z.object({
 });
 export type SetSyncServerRequest = z.infer<typeof setSyncServerRequestSchema>;
 
+/**
+ * 提醒: a desktop notification (Electron's Notification; Web Notifications in a browser) for a
+ * record that entered 预警 or 逾期 (shared/reminders). `target` is the record a click opens, or
+ * null for 工作台 (a summary of several).
+ */
+export const notifyTargetSchema = z.object({
+  kind: z.enum(['approvalItem', 'missingItem', 'handlingStep']),
+  id: z.uuid(),
+  projectId: z.uuid(),
+});
+export const notifyRequestSchema = z.object({
+  title: z.string().min(1).max(200),
+  body: z.string().max(1000),
+  target: notifyTargetSchema.nullable(),
+});
+export type NotifyRequest = z.infer<typeof notifyRequestSchema>;
+
+/**
+ * How a notification ended: clicked (the window has been brought to the front; the renderer
+ * opens `target`), closed or gone unclicked, or not shown because notifications are not allowed.
+ */
+export type NotifyResult =
+  | { status: 'clicked'; target: NotifyRequest['target'] }
+  | { status: 'closed' }
+  | { status: 'denied' };
+
 /** What the renderer may ask of the desktop. A `null` save means the user cancelled the dialog. */
 export type DaibanBridge = {
   appInfo(): Promise<AppInfo>;
@@ -205,6 +231,8 @@ export type DaibanBridge = {
   printToPdf(request: PrintToPdfRequest): Promise<PrintToPdfResult>;
   /** Allows the team sync server (and no other) from now on; in a browser, nothing to do. */
   setSyncServer(request: SetSyncServerRequest): Promise<void>;
+  /** Shows a notification; resolves when it is clicked (window in front), closed, or refused. */
+  notify(request: NotifyRequest): Promise<NotifyResult>;
 };
 
 /** Each bridge method, its channel, and how main validates its argument. */
@@ -221,6 +249,7 @@ export const bridgeMethods = {
   revealBackups: { channel: ipcChannels.revealBackups, request: z.undefined() },
   printToPdf: { channel: ipcChannels.printToPdf, request: printToPdfRequestSchema },
   setSyncServer: { channel: ipcChannels.setSyncServer, request: setSyncServerRequestSchema },
+  notify: { channel: ipcChannels.notify, request: notifyRequestSchema },
 } as const satisfies Record<keyof DaibanBridge, { channel: IpcChannel; request: z.ZodType }>;
 
 export type BridgeMethod = keyof DaibanBridge;

@@ -11,6 +11,7 @@ import { changeLanguage, type Language } from '../../i18n';
 import { bridge } from '../../platform/bridge';
 import { readStorageStatus, type StorageStatus } from '../../platform/storage';
 import { BackupsSection } from '../backups/BackupsSection';
+import { RemindersSection } from '../reminders/RemindersSection';
 import { CatalogSection } from './CatalogSection';
 import { HelperAgentsSection } from './HelperAgentsSection';
 import { HolidayCoverageAlert } from './HolidayCoverageAlert';
@@ -157,6 +158,7 @@ export function SettingsPage() {
               <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 760 }}>
                 <MyInfoSection />
                 <WarningSection />
+                <RemindersSection />
                 <GeneralCards onBackups={() => setTab('backups')} />
               </Space>
             ),
