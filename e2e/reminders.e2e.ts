@@ -139,3 +139,40 @@ test('a reminder fires once per tier, not again after a reload, and not when tur
   await page.clock.runFor(31_000);
   expect(await shownNotifications(page)).toHaveLength(2);
 });
+
+test('what turned while the app was closed comes as one summary, which opens 工作台', async ({
+  page,
+}) => {
+  await observeNotifications(page);
+  const app = new ProjectRecordsPage(page);
+  await app.start();
+  await app.createProject('冷链物流中心', ['施工许可']);
+  await app.openTab('审批事项');
+  for (const name of ['施工图联合审查', '建筑工程施工许可证（可分阶段）']) {
+    const drawer = await RecordFormPage.openItemDrawer(page, name);
+    await app.choose(drawer.field('状态'), '已受理');
+    await app.fillDate(drawer.field('受理日期'), '2026-03-02');
+    await drawer.field('时限天数').fill('5');
+    await drawer.save();
+    await expect(drawer.root).toBeHidden();
+  }
+  await expect(app.tableRow('施工图联合审查')).toContainText('2026-03-09 到期');
+
+  // "Closed" until 03-11: both went 预警 and 逾期 meanwhile. Opening shows one notification.
+  await page.goto('about:blank');
+  await app.setToday('2026-03-11');
+  await page.goto('./#/workbench');
+  await expect(page.getByRole('row').filter({ hasText: '施工图联合审查' })).toContainText('逾期');
+  await expect.poll(() => shownNotifications(page)).toHaveLength(1);
+  const [summary] = await shownNotifications(page);
+  expect(summary?.title).toBe('帮代通：2 项逾期');
+  expect(summary?.body).toContain('冷链物流中心');
+  await page.clock.runFor(31_000);
+  expect(await shownNotifications(page)).toHaveLength(1);
+
+  await page.goto('./#/settings');
+  await page.evaluate(() =>
+    (window as unknown as { clickLastNotification(): void }).clickLastNotification(),
+  );
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+});
