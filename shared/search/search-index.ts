@@ -51,7 +51,14 @@ export function queryWords(query: string): string[] {
 function sameTexts(a: SearchDocument, b: SearchDocument): boolean {
   const same = (x: readonly string[], y: readonly string[]) =>
     x.length === y.length && x.every((text, index) => text === y[index]);
-  return a.title === b.title && same(a.texts, b.texts) && same(a.pinyinTexts, b.pinyinTexts);
+  return (
+    a.kind === b.kind &&
+    a.projectId === b.projectId &&
+    a.title === b.title &&
+    a.subtitle === b.subtitle &&
+    same(a.texts, b.texts) &&
+    same(a.pinyinTexts, b.pinyinTexts)
+  );
 }
 
 /**
@@ -61,7 +68,8 @@ function sameTexts(a: SearchDocument, b: SearchDocument): boolean {
  * Pure: the pinyin conversion is passed in.
  */
 export class SearchIndex {
-  private readonly entries = new Map<string, Entry>();
+  /** By record id (ids are UUIDs, unique across tables). */
+  private entries = new Map<string, Entry>();
   private order: Entry[] = [];
   /** Every haystack in order, joined: one indexOf pass finds a word's first matches. */
   private corpus = '';
@@ -85,12 +93,13 @@ export class SearchIndex {
   setDocuments(docs: readonly SearchDocument[]): void {
     const kept = new Map<string, Entry>();
     this.order = docs.map((doc) => {
-      const entry = this.entryOf(doc);
-      kept.set(keyOf(doc), entry);
+      // A document `prepare` just saw has its entry already: no need to compare its texts again.
+      const prepared = this.entries.get(doc.id);
+      const entry = prepared?.doc === doc ? prepared : this.entryOf(doc);
+      kept.set(doc.id, entry);
       return entry;
     });
-    this.entries.clear();
-    for (const [key, entry] of kept) this.entries.set(key, entry);
+    this.entries = kept;
     this.corpusIsCurrent = false;
     this.last = null;
   }
@@ -108,8 +117,7 @@ export class SearchIndex {
   }
 
   private entryOf(doc: SearchDocument): Entry {
-    const key = keyOf(doc);
-    const existing = this.entries.get(key);
+    const existing = this.entries.get(doc.id);
     if (existing && sameTexts(existing.doc, doc)) {
       existing.doc = doc;
       return existing;
@@ -132,7 +140,7 @@ export class SearchIndex {
       haystack: parts.join(fieldSeparator),
       titleKeys: fieldSeparator + [doc.title.toLowerCase(), ...titleKeys].join(fieldSeparator),
     };
-    this.entries.set(key, entry);
+    this.entries.set(doc.id, entry);
     return entry;
   }
 
@@ -235,10 +243,6 @@ function isBetter(a: Candidate, b: Candidate): boolean {
 
 function isOneLetter(words: readonly string[]): boolean {
   return words.length === 1 && /^[a-z0-9]$/.test(words[0] ?? '');
-}
-
-function keyOf(doc: SearchTarget): string {
-  return `${doc.kind}:${doc.id}`;
 }
 
 function hitOf({ kind, id, projectId, title, subtitle }: SearchDocument): SearchHit {

@@ -2,9 +2,13 @@ import { Empty, Flex, Input, Modal, Spin, Typography, type InputRef } from 'antd
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { SearchHit } from '../../../shared/search/search-index';
+import type { SearchHit, SearchResults } from '../../../shared/search/search-index';
+import {
+  searchRecords,
+  startSearchIndex,
+  useSearchIndexState,
+} from '../../db/search-worker-client';
 import { recordLink } from './record-link';
-import { searchStore, useSearchIndexState } from './search-store';
 
 const limitPerKind = 5;
 
@@ -20,13 +24,26 @@ export function SearchPalette({ open, onClose }: { open: boolean; onClose: () =>
   const input = useRef<InputRef>(null);
   const { ready, version } = useSearchIndexState();
 
-  useEffect(() => searchStore.start(), []);
+  const [answer, setAnswer] = useState<{ query: string; results: SearchResults }>({
+    query: '',
+    results: [],
+  });
 
-  const results = useMemo(
+  useEffect(() => startSearchIndex(), []);
+  useEffect(() => {
     // version: the records changed, so the same query may find other ones.
-    () => (ready && version > 0 ? searchStore.index.search(query, limitPerKind) : []),
-    [query, ready, version],
-  );
+    if (!ready || version === 0) return;
+    let current = true;
+    void searchRecords(query, limitPerKind).then((results) => {
+      if (current) setAnswer({ query, results });
+    });
+    return () => {
+      current = false;
+    };
+  }, [query, ready, version]);
+  const results = answer.results;
+  // Enter opens what the words typed found, never what an earlier keystroke did.
+  const answered = answer.query === query;
   const hits = useMemo(() => results.flatMap((group) => group.hits), [results]);
   const selected = Math.min(active, Math.max(hits.length - 1, 0));
 
@@ -42,7 +59,7 @@ export function SearchPalette({ open, onClose }: { open: boolean; onClose: () =>
       setActive((selected + step + hits.length) % Math.max(hits.length, 1));
     } else if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
       const hit = hits[selected];
-      if (hit) {
+      if (hit && answered) {
         event.preventDefault();
         openHit(hit);
       }
