@@ -132,12 +132,25 @@ test('a reminder fires once per tier, not again after a reload, and not when tur
   await page.clock.runFor(31_000);
   expect(await shownNotifications(page)).toHaveLength(2);
 
-  // Turned on again, what passed while off stays quiet: only what is new from now on.
+  // Turned on again, what passed while off stays quiet: only what is new from now on — the next
+  // reminder is a third item's, and nothing came before it.
   await page.goto('./#/settings');
   await toggle.click();
   await expect(toggle).toBeChecked();
   await page.clock.runFor(31_000);
-  expect(await shownNotifications(page)).toHaveLength(2);
+  await app.reopen('审批事项');
+  const third = await RecordFormPage.openItemDrawer(page, '雷电防护装置设计审核');
+  await app.choose(third.field('状态'), '已受理');
+  await app.fillDate(third.field('受理日期'), '2026-03-16');
+  await third.field('时限天数').fill('1');
+  await third.save();
+  await expect(third.root).toBeHidden();
+  await expect.poll(() => shownNotifications(page)).toHaveLength(3);
+  expect((await shownNotifications(page)).map((shown) => shown.title)).toEqual([
+    '预警：施工图联合审查',
+    '逾期：施工图联合审查',
+    '预警：雷电防护装置设计审核',
+  ]);
 });
 
 test('what turned while the app was closed comes as one summary, which opens 工作台', async ({

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { createWorkingDayCalendar } from '../../../shared/calendar/working-day-calendar';
 import { collectDeadlines } from '../../../shared/domain/deadlines';
@@ -19,6 +19,21 @@ import { recordLink } from '../search/record-link';
  * bring up the old ones. A click opens the record (a summary opens 工作台).
  */
 export function ReminderWatcher() {
+  const [started, setStarted] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setStarted(true), startAfterMilliseconds);
+    return () => clearTimeout(timer);
+  }, []);
+  return started ? <ReminderChecks /> : null;
+}
+
+/**
+ * Reading every record is what the first screen does too: the reminders' own read waits a moment,
+ * so it never competes with showing 工作台.
+ */
+const startAfterMilliseconds = 2000;
+
+function ReminderChecks() {
   const navigate = useNavigate();
   const records = useAllProjectRecords();
   const schedules = useHolidaySchedules();
