@@ -111,8 +111,8 @@ export class SearchIndex {
       return [];
     }
     const matches = this.matching(words);
-    // Titles starting with a letter are no superset of what the next keystroke matches.
-    this.last = isOneLetter(words) ? null : { words, matches };
+    // Titles starting with some letters are no superset of what the next keystroke matches.
+    this.last = isTooShort(words) ? null : { words, matches };
     return this.ranked(words, matches, limitPerKind);
   }
 
@@ -153,8 +153,9 @@ export class SearchIndex {
       return last.matches.filter((entry) => words.every((word) => entry.haystack.includes(word)));
     }
     const [first, ...others] = [...words].sort((a, b) => b.length - a.length);
-    // One letter would match nearly every record's pinyin: it finds titles starting with it.
-    if (first !== undefined && isOneLetter(words)) {
+    // One or two letters are inside nearly every record's pinyin ("hu" in shu, zhu, huan…):
+    // they find titles starting with them, as a user typing a name's first letters expects.
+    if (first !== undefined && isTooShort(words)) {
       const prefix = fieldSeparator + first;
       return this.order.filter((entry) => entry.titleKeys.includes(prefix));
     }
@@ -241,8 +242,9 @@ function isBetter(a: Candidate, b: Candidate): boolean {
   return a.entry.doc.title.length < b.entry.doc.title.length;
 }
 
-function isOneLetter(words: readonly string[]): boolean {
-  return words.length === 1 && /^[a-z0-9]$/.test(words[0] ?? '');
+/** A lone word of one or two letters or digits: too short to look for inside pinyin. */
+function isTooShort(words: readonly string[]): boolean {
+  return words.length === 1 && /^[a-z0-9]{1,2}$/.test(words[0] ?? '');
 }
 
 function hitOf({ kind, id, projectId, title, subtitle }: SearchDocument): SearchHit {
