@@ -88,4 +88,17 @@ test('search finds by pinyin initials and by words, and Enter opens the record',
   await search.openWithShortcut();
   await search.type('不存在的记录');
   await expect(search.dialog).toContainText('没有找到符合的记录');
+
+  // The index follows changes made while it runs: a problem registered now is found at once.
+  await page.keyboard.press('Escape');
+  await expect(search.dialog).toBeHidden();
+  await page.getByRole('button', { name: '登记问题' }).click();
+  const another = page.getByRole('dialog', { name: '登记问题' });
+  await another.getByLabel('问题').fill('资金');
+  await app.option('资金未落实').click();
+  await another.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(another).toBeHidden();
+  await search.openWithShortcut();
+  await search.type('zjwls');
+  await expect(search.group('问题协调').getByRole('option')).toContainText('资金未落实');
 });
