@@ -32,7 +32,7 @@ export function RemindersSection() {
       </Flex>
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
         {t('reminders.explain')}
-        {inBrowser && ` ${t('reminders.browserNote')}`}
+        {inBrowser && t('reminders.browserNote')}
       </Typography.Paragraph>
     </Card>
   );

@@ -17,7 +17,7 @@ const en: typeof zhCN = {
     enabled: 'Notify when an approval item, missing item or next action turns due soon or overdue',
     explain:
       'Each record is reminded of once per tier; what changed while the app was closed comes as one summary when it opens. Clicking a reminder opens the record. This setting is for this computer only.',
-    browserNote: 'In a browser, it asks whether to allow notifications before the first reminder.',
+    browserNote: ' In a browser, it asks whether to allow notifications before the first reminder.',
     on: 'Desktop reminders on',
     off: 'Desktop reminders off',
   },
