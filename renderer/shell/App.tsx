@@ -8,7 +8,8 @@ import { WorkbenchPage } from '../features/workbench/WorkbenchPage';
 import '../i18n';
 import { ActorGate } from './ActorGate';
 import { AppLayout } from './AppLayout';
-import { PageLoading, preloadScreens, screen, ScreenError } from './lazy-page';
+import { preloadAll } from '../ui/preload';
+import { PageLoading, screen, ScreenError } from './lazy-page';
 
 // Hash routes work the same from app:// in Electron and from a static server in a browser.
 // Every screen but the first is its own chunk, loaded when it is opened: the first screen
@@ -60,7 +61,7 @@ const router = createHashRouter([
 export function App() {
   const { i18n } = useTranslation();
   useEffect(() => {
-    const idle = window.setTimeout(preloadScreens, 1000);
+    const idle = window.setTimeout(preloadAll, 1000);
     return () => window.clearTimeout(idle);
   }, []);
   return (

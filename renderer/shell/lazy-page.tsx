@@ -1,24 +1,15 @@
 import { Button, Result, Spin } from 'antd';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { preloaded } from '../ui/preload';
 
-const loaders: (() => Promise<unknown>)[] = [];
-
-/**
- * A screen loaded as its own chunk when first opened, in the shape React Router's `lazy` wants.
- * Every such screen is also loaded in the background once the first screen shows
- * (preloadScreens): a browser window that goes offline later must still open every screen.
- */
+/** A screen loaded as its own chunk when first opened, in the shape React Router's `lazy` wants. */
 export function screen<Name extends string>(
   load: () => Promise<Record<Name, ComponentType>>,
   name: Name,
 ) {
-  loaders.push(load);
-  return async () => ({ Component: (await load())[name] });
-}
-
-export function preloadScreens() {
-  for (const load of loaders) load().catch(() => undefined);
+  const loadScreen = preloaded(load);
+  return async () => ({ Component: (await loadScreen())[name] });
 }
 
 /** What shows while a screen's chunk loads (a blink on a local disk). */

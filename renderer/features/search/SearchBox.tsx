@@ -2,11 +2,13 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Button, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { preloaded } from '../../ui/preload';
 
-// The palette carries the index and pinyin-pro: loaded the first time search opens, never with
-// the first screen.
+// The palette is loaded after the first screen shows (and pinyin-pro with its worker the first
+// time search opens), never with the first screen.
+const loadPalette = preloaded(() => import('./SearchPalette'));
 const SearchPalette = lazy(() =>
-  import('./SearchPalette').then((module) => ({ default: module.SearchPalette })),
+  loadPalette().then((module) => ({ default: module.SearchPalette })),
 );
 
 /** The header's search box: opens 搜索, as Ctrl+K (⌘K on a Mac) does from anywhere. */
