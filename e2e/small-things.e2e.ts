@@ -107,11 +107,13 @@ test('icons are named in Chinese; catalog names use full-width brackets', async 
   expect(await englishIconNames(page)).toEqual([]);
   await page.keyboard.press('Escape');
 
-  for (const path of ['#/workbench', '#/projects', '#/sync', '#/settings?tab=catalog']) {
+  for (const path of ['#/workbench', '#/projects', '#/board', '#/sync', '#/settings?tab=catalog']) {
     await page.goto(`./${path}`);
     await expect(page.getByRole('menu')).toBeVisible();
     await expect(page.locator('[role="img"][aria-label]').first()).toBeAttached();
     expect(await englishIconNames(page), path).toEqual([]);
+    // Named, not just called 图标 (the name of an icon nobody named yet).
+    expect(await page.locator('[role="img"][aria-label="图标"]').count(), path).toBe(0);
   }
   await expect(app.tableRow('企业投资项目核准（目录内项目）')).toBeVisible();
   await expect(app.tableRow('建筑工程施工许可证（可分阶段）')).toBeVisible();

@@ -95,6 +95,9 @@ const zhCN = {
     warning: '警告',
     'zoom-in': '放大',
     'zoom-out': '缩小',
+    'bar-chart': '看板',
+    lock: '加密',
+    logout: '退出',
     fallback: '图标',
   },
   // 需核对: a record that breaks a rule after a merge or a related change (shared/domain/record-issues.ts).
@@ -211,6 +214,9 @@ const en: typeof zhCN = {
     warning: 'warning',
     'zoom-in': 'zoom in',
     'zoom-out': 'zoom out',
+    'bar-chart': 'Dashboard',
+    lock: 'Encrypted',
+    logout: 'Leave',
     fallback: 'icon',
   },
   needsReview: {
