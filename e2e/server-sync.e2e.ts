@@ -204,15 +204,15 @@ test('a new computer joins and fills itself from the server, with a progress bar
   request,
 }) => {
   test.slow();
-  await server.restart({ pageWrites: 25 }); // small pages, so the fill takes several
+  await server.restart({ pageWrites: 10 }); // small pages, so the fill takes a couple of hundred
   const team = await server.createTeam('城区帮办代办团队');
-  // Another computer's 400 helper-agents, sent straight to the server.
+  // Another computer's 2,000 helper-agents, sent straight to the server.
   const joined = await request.post(`${server.url}/join`, {
     data: { protocol: 1, code: await server.joinCode(team, '录入电脑'), deviceName: '录入电脑' },
   });
   const { token } = (await joined.json()) as { token: string };
   const base = Date.parse('2026-11-20T01:00:00Z');
-  for (let start = 0; start < 400; start += 200) {
+  for (let start = 0; start < 2_000; start += 200) {
     const writes = Array.from({ length: 200 }, (_, offset) => {
       const index = start + offset;
       const ts = `${new Date(base + index * 1_000).toISOString()}-0000-1000000000000001`;
@@ -258,14 +258,14 @@ test('a new computer joins and fills itself from the server, with a progress bar
   const seen = await fresh.page.evaluate(
     () => (window as unknown as { progressSeen: string[] }).progressSeen,
   );
-  // Pages of 25: the bar showed during the fill, counted against the 400 writes to fetch.
+  // The bar showed during the fill, counted against the 2,000 writes to fetch.
   expect(
-    seen.some((text) => /正在从服务器接收数据：\d+ \/ 400/.test(text)),
+    seen.some((text) => /正在从服务器接收数据：\d+ \/ 2000/.test(text)),
     seen.join(' | '),
   ).toBe(true);
   await fresh.app.goTo('设置');
   await fresh.page.getByRole('tab', { name: '代办员' }).click();
-  await expect(fresh.page.getByText('代办员399')).toBeVisible({ timeout: 30_000 });
+  await expect(fresh.page.getByText('代办员1999')).toBeVisible({ timeout: 30_000 });
 });
 
 test('with two windows open, one syncs for both; when it closes, the other takes over', async ({
