@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ProjectRecordsPage } from './pages/project-records.page';
 import { SettingsPage } from './pages/settings.page';
+import { answerDiscardQuestion } from './pages/dialogs';
 
 // Late December 2026: every 20-working-day limit accepted now runs into 2027, which the bundled
 // data does not cover. Until the State Council's 2027 notice is entered, 2027 is counted with the
@@ -129,10 +130,7 @@ test('the real 2026 notice pastes as published; every unreadable line is listed'
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByTestId('schedule-error')).toContainText('内容有误，未保存');
   await dialog.getByRole('button', { name: '取消' }).click();
-  await page
-    .getByRole('dialog', { name: '放弃未保存的修改？' })
-    .getByRole('button', { name: '放弃修改并关闭' })
-    .click();
+  await answerDiscardQuestion(page, '放弃修改并关闭');
   await expect(dialog).toBeHidden();
   await expect(settings.row('手工录入')).toHaveCount(0);
 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ProjectRecordsPage } from './pages/project-records.page';
+import { answerDiscardQuestion } from './pages/dialogs';
 
 // 建设工程规划许可证: 10 working days in the default catalog. Accepted on Monday 2026-03-02, it is
 // due on 2026-03-16 (counting starts the working day after acceptance).
@@ -34,10 +35,7 @@ test('a promised date after the item’s deadline is refused in Chinese and noth
   await expect(dialog).toContainText(`承诺补齐日期不得晚于该事项的办理期限（${itemDue}）`);
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: '取消' }).click();
-  await page
-    .getByRole('dialog', { name: '放弃未保存的修改？' })
-    .getByRole('button', { name: '放弃修改并关闭' })
-    .click();
+  await answerDiscardQuestion(page, '放弃修改并关闭');
   await expect(dialog).toBeHidden();
   await expect(page.getByText('暂无容缺材料')).toBeVisible();
   await page.reload();

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ProjectRecordsPage } from './pages/project-records.page';
 import { RecordFormPage } from './pages/record-form.page';
+import { answerDiscardQuestion } from './pages/dialogs';
 
 // What users typed and saw vanish without a word: each case ends in durable state after a reload.
 
@@ -88,12 +89,12 @@ test('closing a drawer or a modal with unsaved changes asks first', async ({ pag
   await page.keyboard.press('Escape');
   const ask = page.getByRole('dialog', { name: '放弃未保存的修改？' });
   await expect(ask).toContainText('有 1 处修改尚未保存');
-  await ask.getByRole('button', { name: '继续编辑' }).click();
+  await answerDiscardQuestion(page, '继续编辑');
   await expect(drawer.root).toBeVisible();
   await expect(drawer.field('证照编号')).toHaveValue('SGT-2026-0031');
 
   await drawer.root.getByRole('button', { name: '关闭' }).click();
-  await ask.getByRole('button', { name: '放弃修改并关闭' }).click();
+  await answerDiscardQuestion(page, '放弃修改并关闭');
   await expect(drawer.root).toBeHidden();
   await page.reload();
   await app.openTab('审批事项');
@@ -110,7 +111,7 @@ test('closing a drawer or a modal with unsaved changes asks first', async ({ pag
   await problem.getByLabel('问题').fill('施工用电未接入');
   await problem.getByRole('button', { name: '取消' }).click();
   await expect(ask).toBeVisible();
-  await ask.getByRole('button', { name: '继续编辑' }).click();
+  await answerDiscardQuestion(page, '继续编辑');
   await expect(problem.getByLabel('问题')).toHaveValue('施工用电未接入');
   await problem.getByRole('button', { name: '保存' }).click();
   await expect(problem).toBeHidden();

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SettingsPage } from './pages/settings.page';
+import { answerDiscardQuestion } from './pages/dialogs';
 
 // Late November 2026, when the built-in data ends with 2026 and 2027 is the year to enter. Only
 // Date moves: Playwright's fake clock also takes over the timers, and IndexedDB writes then stall.
@@ -87,10 +88,7 @@ test('a bad line gets a Chinese error naming the line, and nothing is saved', as
   );
   // Typed text is not dropped without asking.
   await dialog.getByRole('button', { name: '取消' }).click();
-  await page
-    .getByRole('dialog', { name: '放弃未保存的修改？' })
-    .getByRole('button', { name: '放弃修改并关闭' })
-    .click();
+  await answerDiscardQuestion(page, '放弃修改并关闭');
   await expect(dialog).toBeHidden();
 
   await expect(settings.row('手工录入')).toHaveCount(0);

@@ -1,0 +1,14 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Answers the question asked before unsaved changes are dropped (放弃未保存的修改？), once it has
+ * finished zooming open: on a loaded machine a click aimed while it still grows can land on the
+ * mask beside the button, which closes the question as 继续编辑 (seen in CI: the form stayed).
+ */
+export async function answerDiscardQuestion(page: Page, answer: '放弃修改并关闭' | '继续编辑') {
+  const ask = page.getByRole('dialog', { name: '放弃未保存的修改？' });
+  await expect(ask).toBeVisible();
+  await expect(ask).not.toHaveClass(/ant-zoom/);
+  await ask.getByRole('button', { name: answer }).click();
+  await expect(ask).toBeHidden();
+}
