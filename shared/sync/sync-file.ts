@@ -418,13 +418,13 @@ export async function readSyncFile(
   const checked = checkHeader(json, options.appVersion);
   if (!checked.ok) return checked;
   const { header } = checked;
-  const document = json as Record<string, unknown>;
+  const members = json as Record<string, unknown>;
 
-  // The payload is the last member, so the text from its first character to the document's
+  // The payload is the last member, so the text from its first character to the file's
   // closing brace is exactly what the producer hashed.
   const expectedKey = header.encryption ? 'ciphertext' : 'messages';
   const body = findBody(text);
-  const keys = Object.keys(document);
+  const keys = Object.keys(members);
   if (!body || body.key !== expectedKey || keys[keys.length - 1] !== expectedKey) {
     return fail({ reason: 'reasonWrongFormat' });
   }
@@ -432,7 +432,7 @@ export async function readSyncFile(
 
   let entries: unknown;
   if (header.encryption) {
-    const ciphertext = document.ciphertext;
+    const ciphertext = members.ciphertext;
     if (typeof ciphertext !== 'string') return fail({ reason: 'reasonWrongFormat' });
     if ((await sha256Hex(ciphertext)) !== header.sha256) {
       return fail({ reason: 'reasonChecksumMismatch' });
@@ -462,7 +462,7 @@ export async function readSyncFile(
     if ((await sha256Hex(payloadText)) !== header.sha256) {
       return fail({ reason: 'reasonChecksumMismatch' });
     }
-    entries = document.messages;
+    entries = members.messages;
   }
 
   const decoded = decodeEntries(entries, header.range, { collect: false });
