@@ -1,4 +1,21 @@
-/** Labels of the domain's enumerations (shared/domain) and its validation keys. */
+import {
+  categoryLabels,
+  departmentLevelLabels,
+  handlingModeLabels,
+  itemStatusLabels,
+  landStatusLabels,
+  levelLabels,
+  missingStatusLabels,
+  projectStatusLabels,
+  stageLabels,
+  stepKindLabels,
+} from '../../shared/ledger/labels';
+
+/**
+ * Labels of the domain's enumerations (shared/domain) and its validation keys. The Chinese words
+ * of the enumerations are the ledger's (shared/ledger/labels.ts): one spelling, on screen and in
+ * the .xlsx.
+ */
 const zhCN = {
   fieldLabel: {
     name: '名称',
@@ -75,77 +92,22 @@ const zhCN = {
     catalogItems: { name: '事项名称' },
     approvalItems: { name: '事项名称' },
   },
-  stage: {
-    landPlanning: '立项用地规划许可',
-    engineeringPermit: '工程建设许可',
-    constructionPermit: '施工许可',
-    completion: '竣工验收',
-  },
+  stage: stageLabels.labels,
   stageShort: {
     landPlanning: '立项用地',
     engineeringPermit: '工程建设',
     constructionPermit: '施工许可',
     completion: '竣工验收',
   },
-  departmentLevel: { district: '区级', city: '市级', province: '省级' },
-  level: { province: '省重点', city: '市重点', district: '区重点' },
-  category: {
-    industry: '工业',
-    commerce: '商贸服务',
-    infrastructure: '基础设施',
-    social: '社会民生',
-    realEstate: '房地产',
-    agriculture: '农业',
-    other: '其他',
-  },
-  projectStatus: {
-    active: '在办',
-    suspended: '暂停',
-    started: '已开工',
-    completed: '已竣工',
-    terminated: '已终止',
-  },
-  landStatus: {
-    none: '未供地',
-    listing: '挂牌出让中',
-    sold: '已成交',
-    delivered: '已交地',
-    allocated: '划拨',
-  },
-  handlingMode: {
-    regular: '常规',
-    missingAccepted: '容缺受理',
-    onCommitment: '告知承诺',
-    parallel: '并联',
-  },
-  itemStatus: {
-    notStarted: '未启动',
-    preparing: '准备材料',
-    submitted: '已申报',
-    accepted: '已受理',
-    reviewing: '审查中',
-    approved: '已办结',
-    refused: '不予许可',
-    returned: '退件',
-    notRequired: '无需办理',
-  },
-  missingStatus: {
-    pending: '待补齐',
-    supplied: '已补齐',
-    verified: '已核验',
-    returned: '已退件',
-    overdue: '逾期未补',
-  },
-  stepKind: {
-    consult: '咨询',
-    precheck: '预审',
-    submit: '递件',
-    coordinate: '协调',
-    siteVisit: '踏勘',
-    collectCertificate: '领证',
-    meeting: '会议',
-    other: '其他',
-  },
+  departmentLevel: departmentLevelLabels.labels,
+  level: levelLabels.labels,
+  category: categoryLabels.labels,
+  projectStatus: projectStatusLabels.labels,
+  landStatus: landStatusLabels.labels,
+  handlingMode: handlingModeLabels.labels,
+  itemStatus: itemStatusLabels.labels,
+  missingStatus: { ...missingStatusLabels.labels, overdue: '逾期未补' },
+  stepKind: stepKindLabels.labels,
   escalation: { agent: '代办员', bureau: '审批局', districtLeader: '区领导', city: '市级' },
   problemStatus: { open: '待协调', coordinating: '协调中', resolved: '已解决' },
   commitmentResult: { pending: '待核查', passed: '核查通过', failed: '核查未通过' },

@@ -6,8 +6,8 @@ import type { DepartmentLevel, Stage } from '../domain/stages';
 
 /**
  * The Chinese words of the domain's enumerations as a ledger (台账) spells them. The .xlsx is a
- * Chinese document whatever the app's language, so these are part of its format; they equal the
- * app's own zh-CN labels (a renderer test holds them together). `also` lists the other words
+ * Chinese document whatever the app's language, so these are part of its format; the app's zh-CN
+ * labels are these same words (renderer/i18n/domain-messages.ts takes them from here). `also` lists the other words
  * teams' own ledgers use for the same value.
  */
 export type EnumLabels<T extends string> = {
