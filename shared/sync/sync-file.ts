@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decodeBase64, encodeBase64 } from './base64';
+import { derivePassphraseKey } from './passphrase-key';
 import { hasNoForbiddenKeys, tableNameSchema, type SyncMessage } from './message';
 import {
   decodeEntries,
@@ -123,27 +124,6 @@ async function sha256Hex(text: string): Promise<string> {
   return hex;
 }
 
-/**
- * The passphrase is NFC-normalised first: the same Chinese passphrase typed with two input
- * methods can differ in code points but never in NFC form.
- */
-async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number) {
-  const material = await crypto.subtle.importKey(
-    'raw',
-    utf8(passphrase.normalize('NFC')),
-    'PBKDF2',
-    false,
-    ['deriveKey'],
-  );
-  return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
-}
-
 /** What a file's header states about its entries. */
 export function countEntries(entries: readonly SyncFileEntry[]): EntryCounts & {
   range: { from: Timestamp; to: Timestamp } | null;
@@ -213,7 +193,7 @@ export async function createSyncFileFromEntries(
   if (passphrase !== undefined) {
     const salt = crypto.getRandomValues(new Uint8Array(saltBytes));
     const iv = crypto.getRandomValues(new Uint8Array(ivBytes));
-    const key = await deriveKey(passphrase, salt, iterations);
+    const key = await derivePassphraseKey(passphrase, salt, iterations);
     const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, utf8(plainText));
     encryption = {
       algorithm: 'AES-GCM',
@@ -444,7 +424,7 @@ export async function readSyncFile(
     if (!sealed || salt?.length !== saltBytes || iv?.length !== ivBytes) {
       return fail({ reason: 'reasonWrongFormat' });
     }
-    const key = await deriveKey(options.passphrase, salt, header.encryption.iterations);
+    const key = await derivePassphraseKey(options.passphrase, salt, header.encryption.iterations);
     let plain: ArrayBuffer;
     try {
       plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, sealed);

@@ -1,4 +1,5 @@
 import { decodeBase64, encodeBase64 } from './base64';
+import { derivePassphraseKey, type PassphraseKey } from './passphrase-key';
 import type { TeamEncryption, WirePart } from './server-protocol';
 import type { Timestamp } from './timestamp';
 
@@ -11,8 +12,8 @@ import type { Timestamp } from './timestamp';
  * open with a wrong key, it never yields garbage.
  */
 
-/** The team's AES-GCM key (named so because Node's types declare no `CryptoKey` type). */
-export type TeamKey = Awaited<ReturnType<typeof crypto.subtle.deriveKey>>;
+/** The team's AES-GCM key, made from its passphrase. */
+export type TeamKey = PassphraseKey;
 
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256, as for encrypted sync files. */
 export const teamKeyIterations = 600_000;
@@ -20,27 +21,6 @@ export const teamKeyIterations = 600_000;
 const ivBytes = 12;
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const checkText = 'daiban-team-key-check';
-
-async function deriveTeamKey(
-  passphrase: string,
-  salt: Uint8Array<ArrayBuffer>,
-  iterations: number,
-): Promise<TeamKey> {
-  const material = await crypto.subtle.importKey(
-    'raw',
-    utf8(passphrase.normalize('NFC')),
-    'PBKDF2',
-    false,
-    ['deriveKey'],
-  );
-  return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
-}
 
 async function seal(key: TeamKey, plain: string, associated: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(ivBytes));
@@ -79,7 +59,7 @@ export async function createTeamEncryption(
 ): Promise<{ encryption: TeamEncryption; key: TeamKey }> {
   if (passphrase === '') throw new RangeError('An empty passphrase encrypts nothing');
   const salt = crypto.getRandomValues(new Uint8Array(16));
-  const key = await deriveTeamKey(passphrase, salt, iterations);
+  const key = await derivePassphraseKey(passphrase, salt, iterations);
   return {
     key,
     encryption: {
@@ -98,7 +78,7 @@ export async function unlockTeamKey(
 ): Promise<TeamKey | null> {
   const salt = decodeBase64(encryption.salt);
   if (!salt) return null;
-  const key = await deriveTeamKey(passphrase, salt, encryption.iterations);
+  const key = await derivePassphraseKey(passphrase, salt, encryption.iterations);
   return (await open(key, encryption.check, 'check')) === checkText ? key : null;
 }
 
