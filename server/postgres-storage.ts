@@ -1,5 +1,14 @@
 import pg from 'pg';
-import type { DeviceAuth, DeviceInfo, Storage, StoredWrite, Team, TeamSummary } from './storage';
+import {
+  auth,
+  device,
+  type AuthRow,
+  type DeviceRow,
+  type Storage,
+  type StoredWrite,
+  type Team,
+  type TeamSummary,
+} from './storage';
 
 const schemaVersion = 1;
 
@@ -42,41 +51,6 @@ CREATE TABLE IF NOT EXISTS writes (
 );
 CREATE INDEX IF NOT EXISTS writes_team_seq ON writes(team_id, seq);
 `;
-
-type DeviceRow = {
-  id: string;
-  team_id: string;
-  name: string;
-  created_at: string;
-  joined_at: string | null;
-  last_seen_at: string | null;
-  revoked_at: string | null;
-};
-
-const device = (row: DeviceRow): DeviceInfo => ({
-  id: row.id,
-  teamId: row.team_id,
-  name: row.name,
-  createdAt: row.created_at,
-  joinedAt: row.joined_at,
-  lastSeenAt: row.last_seen_at,
-  revokedAt: row.revoked_at,
-});
-
-type AuthRow = {
-  id: string;
-  name: string;
-  team_id: string;
-  team_name: string;
-  revoked_at: string | null;
-};
-const auth = (row: AuthRow): DeviceAuth => ({
-  deviceId: row.id,
-  deviceName: row.name,
-  teamId: row.team_id,
-  teamName: row.team_name,
-  revoked: row.revoked_at !== null,
-});
 
 const authQuery = `SELECT d.id, d.name, d.team_id, t.name AS team_name, d.revoked_at
   FROM devices d JOIN teams t ON t.id = d.team_id WHERE d.token_hash = $1`;

@@ -2,7 +2,16 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { DeviceAuth, DeviceInfo, Storage, StoredWrite, Team, TeamSummary } from './storage';
+import {
+  auth,
+  device,
+  type AuthRow,
+  type DeviceRow,
+  type Storage,
+  type StoredWrite,
+  type Team,
+  type TeamSummary,
+} from './storage';
 
 const schemaVersion = 1;
 
@@ -41,41 +50,6 @@ CREATE TABLE IF NOT EXISTS writes (
 );
 CREATE INDEX IF NOT EXISTS writes_team_seq ON writes(team_id, seq);
 `;
-
-type DeviceRow = {
-  id: string;
-  team_id: string;
-  name: string;
-  created_at: string;
-  joined_at: string | null;
-  last_seen_at: string | null;
-  revoked_at: string | null;
-};
-
-const device = (row: DeviceRow): DeviceInfo => ({
-  id: row.id,
-  teamId: row.team_id,
-  name: row.name,
-  createdAt: row.created_at,
-  joinedAt: row.joined_at,
-  lastSeenAt: row.last_seen_at,
-  revokedAt: row.revoked_at,
-});
-
-type AuthRow = {
-  id: string;
-  name: string;
-  team_id: string;
-  team_name: string;
-  revoked_at: string | null;
-};
-const auth = (row: AuthRow): DeviceAuth => ({
-  deviceId: row.id,
-  deviceName: row.name,
-  teamId: row.team_id,
-  teamName: row.team_name,
-  revoked: row.revoked_at !== null,
-});
 
 /** The file the server keeps everything in, in its data folder. */
 export const sqliteFileName = 'daiban-server.sqlite';

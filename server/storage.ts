@@ -82,3 +82,39 @@ export type Storage = {
     limit: number,
   ): Promise<{ ts: string; seq: number }[]>;
 };
+
+/** A device's row as both storages' SQL returns it (snake_case columns). */
+export type DeviceRow = {
+  id: string;
+  team_id: string;
+  name: string;
+  created_at: string;
+  joined_at: string | null;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+};
+
+export const device = (row: DeviceRow): DeviceInfo => ({
+  id: row.id,
+  teamId: row.team_id,
+  name: row.name,
+  createdAt: row.created_at,
+  joinedAt: row.joined_at,
+  lastSeenAt: row.last_seen_at,
+  revokedAt: row.revoked_at,
+});
+
+export type AuthRow = {
+  id: string;
+  name: string;
+  team_id: string;
+  team_name: string;
+  revoked_at: string | null;
+};
+export const auth = (row: AuthRow): DeviceAuth => ({
+  deviceId: row.id,
+  deviceName: row.name,
+  teamId: row.team_id,
+  teamName: row.team_name,
+  revoked: row.revoked_at !== null,
+});
