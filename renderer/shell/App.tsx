@@ -61,8 +61,9 @@ const router = createHashRouter([
 export function App() {
   const { i18n } = useTranslation();
   useEffect(() => {
-    const idle = window.setTimeout(preloadAll, 1000);
-    return () => window.clearTimeout(idle);
+    // When the window has nothing else to do, not while the user starts working.
+    const idle = window.requestIdleCallback(preloadAll, { timeout: 10_000 });
+    return () => window.cancelIdleCallback(idle);
   }, []);
   return (
     <ConfigProvider
