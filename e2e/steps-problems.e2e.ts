@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ProjectRecordsPage, testToday } from './pages/project-records.page';
+import { expectOpened } from './pages/dialogs';
 
 // Each test walks first start, a new project and its tabs: many steps on a shared machine.
 test.slow();
@@ -114,6 +115,7 @@ test('a problem is raised from a suggestion, escalated, and marked resolved toda
 
   await page.getByRole('button', { name: '登记问题' }).click();
   const dialog = page.getByRole('dialog', { name: '登记问题' });
+  await expectOpened(dialog);
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toContainText('必填');
 

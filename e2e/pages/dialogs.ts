@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Answers the question asked before unsaved changes are dropped (放弃未保存的修改？), once it has
@@ -7,8 +7,16 @@ import { expect, type Page } from '@playwright/test';
  */
 export async function answerDiscardQuestion(page: Page, answer: '放弃修改并关闭' | '继续编辑') {
   const ask = page.getByRole('dialog', { name: '放弃未保存的修改？' });
-  await expect(ask).toBeVisible();
-  await expect(ask).not.toHaveClass(/ant-zoom/);
+  await expectOpened(ask);
   await ask.getByRole('button', { name: answer }).click();
   await expect(ask).toBeHidden();
+}
+
+/**
+ * Waits until a dialog has finished zooming open: a click aimed while it still grows can be lost
+ * on a loaded machine (seen in CI on 保存 and 导入).
+ */
+export async function expectOpened(dialog: Locator) {
+  await expect(dialog).toBeVisible();
+  await expect(dialog).not.toHaveClass(/ant-zoom/);
 }

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { expectOpened } from './dialogs';
 
 export type SyncFileJson = {
   format: string;
@@ -59,6 +60,7 @@ export class SyncPage {
       .filter({ has: this.page.getByTestId('import-preview') });
     await expect(preview).toBeVisible();
     const text = (await preview.textContent()) ?? '';
+    await expectOpened(preview);
     await preview.getByRole('button', { name: '导入' }).click();
     await expect(preview).toBeHidden();
     await expect(this.page.getByTestId('exchanges').getByRole('row').nth(1)).toContainText('导入');
