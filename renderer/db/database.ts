@@ -13,6 +13,7 @@ import type { SyncFileEntry } from '../../shared/sync/sync-entries';
 import type { Timestamp } from '../../shared/sync/timestamp';
 import type { StoredClocks } from './row-clocks';
 import { upgradeToCells } from './upgrade-to-cells';
+import { derivedRows, packsOfRows, withAttention, type ItemPack } from './derived-rows';
 
 export { syncedTables, type SyncedTable } from '../../shared/domain/records';
 
@@ -137,6 +138,8 @@ export class DaibanDatabase extends Dexie {
   parked!: EntityTable<ParkedMessages, 'id'>;
   exchanges!: EntityTable<Exchange, 'id'>;
   reminders!: EntityTable<ShownReminder, 'key'>;
+  /** Derived from approvalItems on every write (renderer/db/derived-rows.ts); never written here. */
+  itemPacks!: EntityTable<ItemPack, 'projectId'>;
 
   constructor(name = 'daiban') {
     super(name);
@@ -206,6 +209,20 @@ export class DaibanDatabase extends Dexie {
       });
     // v5: reminders shown on this computer (never synced, never exported).
     this.version(5).stores({ reminders: 'key' });
+    // v6: what the whole team's screens read instead of every row (renderer/db/derived-rows.ts).
+    this.version(6)
+      .stores({ itemPacks: 'projectId', handlingSteps: 'id, projectId, _attention' })
+      .upgrade(async (tx) => {
+        const items = await tx.table<Stored<ApprovalItem>, string>('approvalItems').toArray();
+        await tx.table<ItemPack, string>('itemPacks').bulkPut(packsOfRows(items));
+        await tx
+          .table<Stored<HandlingStep> & { _attention?: 1 }, string>('handlingSteps')
+          .toCollection()
+          .modify((step, ref) => {
+            ref.value = withAttention(step);
+          });
+      });
+    this.use(derivedRows);
   }
 }
 

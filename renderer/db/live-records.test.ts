@@ -150,7 +150,7 @@ describe('live records', () => {
     const { step } = await projectWithRecords(office);
     const full = await readLiveProjectData(office.db);
     expect(idsOf(full.handlingSteps)).toEqual([step.id]);
-    const withoutSteps = await readLiveProjectData(office.db, { handlingSteps: false });
+    const withoutSteps = await readLiveProjectData(office.db, { handlingSteps: 'none' });
     expect(withoutSteps).toEqual({ ...full, handlingSteps: [] });
   });
 

@@ -7,6 +7,7 @@ import type { RecordOf, SyncedTable } from '../../shared/domain/records';
 import type { HolidaySchedule } from '../../shared/domain/settings';
 import type { YearSchedule } from '../../shared/calendar/year-schedule';
 import type { DaibanDatabase, RowSyncMeta } from './database';
+import { unpackItems } from './derived-rows';
 
 /**
  * Live records: what every list, count and summary of the app shows. Defined here once, so no
@@ -84,26 +85,36 @@ const projectTables = (db: DaibanDatabase) => [
 /** What a reader of every project's records may leave unread. */
 export type LiveDataOptions = {
   /**
-   * false: no handling steps are read (`handlingSteps` is empty). They are the largest table
-   * (80,000 rows of a city's 145,000) and the summary sheet does not print them.
+   * Which handling steps to read: every one (the default); only those 工作台 may show, an open
+   * 下一步 or one needing review ('attention', renderer/db/derived-rows.ts); or none. They are the
+   * largest table (80,000 rows of a city's 145,000) and the summary sheet does not print them.
    */
-  handlingSteps?: boolean;
+  handlingSteps?: 'all' | 'attention' | 'none';
 };
 
-/** Every live project and everything live under it, read in one transaction (one snapshot). */
+/**
+ * Every live project and everything live under it, read in one transaction (one snapshot). The
+ * approval items come from their per-project packs (renderer/db/derived-rows.ts), which hold the
+ * same records at a fraction of the reading.
+ */
 export function readLiveProjectData(
   db: DaibanDatabase,
   options: LiveDataOptions = {},
 ): Promise<LiveProjectData> {
-  const withSteps = options.handlingSteps ?? true;
-  return db.transaction('r', projectTables(db), async () => {
-    const [projects, approvalItems, missingItems, handlingSteps, problems] = await Promise.all([
+  const steps = options.handlingSteps ?? 'all';
+  return db.transaction('r', [...projectTables(db), db.itemPacks], async () => {
+    const [projects, packs, missingItems, handlingSteps, problems] = await Promise.all([
       db.projects.toArray(),
-      db.approvalItems.toArray(),
+      db.itemPacks.toArray(),
       db.missingItems.toArray(),
-      withSteps ? db.handlingSteps.toArray() : [],
+      steps === 'all'
+        ? db.handlingSteps.toArray()
+        : steps === 'attention'
+          ? db.handlingSteps.where('_attention').equals(1).toArray()
+          : [],
       db.problems.toArray(),
     ]);
+    const approvalItems = unpackItems(packs);
     return keepLive({ projects, approvalItems, missingItems, handlingSteps, problems });
   });
 }

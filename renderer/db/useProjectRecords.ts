@@ -38,10 +38,10 @@ export function useProjectRecords(projectId: string | undefined): ProjectRecords
  * every count across projects (工作台, the project list). One read, so the counts agree.
  */
 export function useAllProjectRecords(options: LiveDataOptions = {}): LiveProjectData | undefined {
-  const withSteps = options.handlingSteps ?? true;
+  const steps = options.handlingSteps ?? 'all';
   return useLiveQuery(async () => {
-    const data = await readLiveProjectData(db, { handlingSteps: withSteps });
+    const data = await readLiveProjectData(db, { handlingSteps: steps });
     data.projects.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     return data;
-  }, [withSteps]);
+  }, [steps]);
 }

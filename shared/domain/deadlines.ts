@@ -117,7 +117,7 @@ export function collectDeadlines(
     });
   }
   for (const step of records.handlingSteps) {
-    if (step.deleted || step.nextActionDone || !step.nextActionDueOn || !step.nextAction) continue;
+    if (!hasOpenNextAction(step)) continue;
     add({
       kind: 'nextAction',
       recordId: step.id,
@@ -128,6 +128,13 @@ export function collectDeadlines(
     });
   }
   return deadlines.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+}
+
+/** A handling step whose 下一步 is still to do and has a date: it has a deadline. */
+export function hasOpenNextAction<
+  T extends Pick<HandlingStep, 'deleted' | 'nextActionDone' | 'nextActionDueOn' | 'nextAction'>,
+>(step: T): step is T & { nextActionDueOn: string } {
+  return !step.deleted && !step.nextActionDone && !!step.nextActionDueOn && !!step.nextAction;
 }
 
 const tierRank: Record<DeadlineTier, number> = { normal: 0, warning: 1, overdue: 2 };

@@ -93,7 +93,7 @@ export const ledgerImportStep: BenchStep = {
       await repositories.saveActor({ name: '基准', unit: '基准' });
       const read = await timed(() => readLedgerWorkbook(bytes));
       const [kept, catalog] = await Promise.all([
-        readLiveProjectData(db, { handlingSteps: false }),
+        readLiveProjectData(db, { handlingSteps: 'none' }),
         readLiveRows(db, 'catalogItems'),
       ]);
       const check = await timed(() => {

@@ -77,7 +77,7 @@ export const summaryPdfStep: BenchStep = {
       // The app's whole UI is set in this font, so it is in memory before anyone prints.
       await whenFontsReady();
       const read = await timed(async () => ({
-        records: await readLiveProjectData(db, { handlingSteps: false }),
+        records: await readLiveProjectData(db, { handlingSteps: 'none' }),
         helperAgents: await readLiveRows(db, 'helperAgents'),
       }));
       const calendar = createWorkingDayCalendar([]);

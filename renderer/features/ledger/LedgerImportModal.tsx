@@ -151,7 +151,7 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
     setStep(2);
     setPlan(null);
     const [kept, catalog] = await Promise.all([
-      readLiveProjectData(db, { handlingSteps: false }),
+      readLiveProjectData(db, { handlingSteps: 'none' }),
       readLiveRows(db, 'catalogItems'),
     ]);
     setPlan(

@@ -27,8 +27,10 @@ export function SummarySheetPage() {
   const { t, i18n } = useTranslation();
   const [search] = useSearchParams();
   const filter = useMemo(() => filterFromSearch(search), [search]);
-  // Steps are read only for a filter: the list's overdue count includes their next actions.
-  const records = useAllProjectRecords({ handlingSteps: !isEmptyFilter(filter) });
+  // Steps are read only for a filter: the list's overdue count includes their open 下一步.
+  const records = useAllProjectRecords({
+    handlingSteps: isEmptyFilter(filter) ? 'none' : 'attention',
+  });
   const helperAgents = useHelperAgents();
   const calendar = useCalendar();
   const { warnWithinWorkingDays } = useTeamSettings();

@@ -72,7 +72,8 @@ export function summarizeProjects(
 
 /** Every live project with where it stands, its worst deadline and what needs review, for today. */
 export function useProjectSummaries(): ProjectSummary[] | undefined {
-  const records = useAllProjectRecords();
+  // Steps count only through their open 下一步 and review: the others are not read.
+  const records = useAllProjectRecords({ handlingSteps: 'attention' });
   const calendar = useCalendar();
   const { warnWithinWorkingDays } = useTeamSettings();
   const today = useToday();

@@ -35,7 +35,7 @@ const startAfterMilliseconds = 2000;
 
 function ReminderChecks() {
   const navigate = useNavigate();
-  const records = useAllProjectRecords();
+  const records = useAllProjectRecords({ handlingSteps: 'attention' });
   const schedules = useHolidaySchedules();
   const { warnWithinWorkingDays } = useTeamSettings();
   const enabled = useRemindersEnabled();

@@ -6,6 +6,7 @@ import {
 import { actorSchema } from '../../../shared/domain/change';
 import type { HelperAgent } from '../../../shared/domain/helper-agent';
 import type { DaibanDatabase } from '../../db/database';
+import { unpackItems } from '../../db/derived-rows';
 import { isLiveRow, keepLive, readLiveRows, type LiveProjectData } from '../../db/live-records';
 
 /** What 工作台 shows, read in one snapshot: the user, whose projects are theirs, and those records. */
@@ -22,8 +23,9 @@ export type WorkbenchData = {
 /**
  * Reads 工作台's records. On 我的 only the user's projects' records are read, through the
  * projectId indexes — a helper-agent holds a few dozen of a city's 2,000 projects, so the screen
- * a user opens on reads a small part of the database; 全队 reads everything. Liveness is
- * renderer/db/live-records.ts's, applied to the rows read.
+ * a user opens on reads a small part of the database. 全队 reads every project's records but the
+ * handling steps 工作台 cannot show, and the approval items from their per-project packs
+ * (renderer/db/derived-rows.ts). Liveness is renderer/db/live-records.ts's, applied to the rows read.
  */
 export function readWorkbenchData(
   db: DaibanDatabase,
@@ -32,6 +34,7 @@ export function readWorkbenchData(
   const tables = [
     db.projects,
     db.approvalItems,
+    db.itemPacks,
     db.missingItems,
     db.handlingSteps,
     db.problems,
@@ -48,17 +51,24 @@ export function readWorkbenchData(
     const userName = actor.success ? actor.data.name : '';
     const myAgents = helperAgentsOfUser(userName, agents);
     if (requested === 'team' || myAgents.length === 0) {
-      const [approvalItems, missingItems, handlingSteps, problems] = await Promise.all([
-        db.approvalItems.toArray(),
+      // Only the steps 工作台 may show: an open 下一步 or one needing review.
+      const [packs, missingItems, handlingSteps, problems] = await Promise.all([
+        db.itemPacks.toArray(),
         db.missingItems.toArray(),
-        db.handlingSteps.toArray(),
+        db.handlingSteps.where('_attention').equals(1).toArray(),
         db.problems.toArray(),
       ]);
       return {
         userName,
         myAgents,
         scope: 'team',
-        records: keepLive({ projects, approvalItems, missingItems, handlingSteps, problems }),
+        records: keepLive({
+          projects,
+          approvalItems: unpackItems(packs),
+          missingItems,
+          handlingSteps,
+          problems,
+        }),
       };
     }
     const mine = projectsInScope(

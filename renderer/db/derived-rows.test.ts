@@ -1,0 +1,235 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createWorkingDayCalendar } from '../../shared/calendar/working-day-calendar';
+import { defaultCatalog } from '../../shared/catalog/default-catalog';
+import { assembleWorkbench } from '../../shared/dashboard/workbench';
+import { emptyProjectInput } from '../../shared/domain/project';
+import { DaibanDatabase } from './database';
+import { packsOfRows, stepNeedsAttention, type ItemPack } from './derived-rows';
+import { keepLive, readLiveProjectData } from './live-records';
+import { carry, createTeam, type Replica } from './test-replica';
+import { readWorkbenchData } from '../features/workbench/workbench-data';
+
+const team = createTeam();
+afterEach(() => team.cleanUp());
+
+const catalogIds = defaultCatalog.slice(0, 3).map((entry) => entry.id);
+
+const byProject = (a: ItemPack, b: ItemPack) => a.projectId.localeCompare(b.projectId);
+
+/** The derived stores hold exactly what the rows say, and the readers see what the rows hold. */
+async function expectDerivedAsRows(db: DaibanDatabase) {
+  const items = await db.approvalItems.toArray();
+  expect((await db.itemPacks.toArray()).sort(byProject)).toEqual(
+    packsOfRows(items).sort(byProject),
+  );
+  for (const step of await db.handlingSteps.toArray()) {
+    expect({ id: step.id, attention: (step as { _attention?: 1 })._attention === 1 }).toEqual({
+      id: step.id,
+      attention: stepNeedsAttention(step),
+    });
+  }
+  const [projects, missingItems, handlingSteps, problems] = await Promise.all([
+    db.projects.toArray(),
+    db.missingItems.toArray(),
+    db.handlingSteps.toArray(),
+    db.problems.toArray(),
+  ]);
+  const strip = <T extends object>(row: T) =>
+    Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('_')));
+  const fromRows = keepLive({
+    projects,
+    approvalItems: items,
+    missingItems,
+    handlingSteps,
+    problems,
+  });
+  const read = await readLiveProjectData(db);
+  expect(read.approvalItems).toEqual(fromRows.approvalItems.map(strip));
+  expect(read.projects).toEqual(fromRows.projects);
+}
+
+async function project(replica: Replica, name: string) {
+  const created = await replica.repos.createProject(
+    { ...emptyProjectInput(), name, ownerCompany: '某公司' },
+    catalogIds,
+  );
+  const items = await replica.db.approvalItems.where('projectId').equals(created.id).toArray();
+  return { project: created, items };
+}
+
+function step(projectId: string, approvalItemId: string, done: boolean, on = '2026-11-02') {
+  return {
+    projectId,
+    approvalItemId,
+    on,
+    by: '王小明',
+    kind: 'submit' as const,
+    summary: '递交申请',
+    nextAction: '催补材料',
+    nextActionDueOn: '2026-11-04',
+    nextActionDone: done,
+  };
+}
+
+describe('derived rows', () => {
+  it('keeps every project’s pack equal to its live approval items through local writes', async () => {
+    const office = await team.computer('王小明');
+    const first = await project(office, '智能装备产业园');
+    const second = await project(office, '物流中心');
+    await expectDerivedAsRows(office.db);
+    expect(await office.db.itemPacks.count()).toBe(2);
+
+    await office.repos.approvalItems.update(first.items[0]!.id, {
+      status: 'accepted',
+      submittedOn: '2026-11-02',
+      acceptedOn: '2026-11-03',
+    });
+    await office.repos.approvalItems.remove(first.items[1]!.id);
+    await expectDerivedAsRows(office.db);
+    const pack = await office.db.itemPacks.get(first.project.id);
+    expect(Object.keys(pack!.items).sort()).toEqual(
+      [first.items[0]!.id, first.items[2]!.id].sort(),
+    );
+    expect(JSON.parse(pack!.items[first.items[0]!.id]!)).toMatchObject({
+      status: 'accepted',
+      acceptedOn: '2026-11-03',
+    });
+    expect(pack!.items[first.items[0]!.id]).not.toContain('_clocks');
+
+    // A project with every item deleted has no pack; a deleted project's items leave every read.
+    for (const item of second.items) await office.repos.approvalItems.remove(item.id);
+    expect(await office.db.itemPacks.get(second.project.id)).toBeUndefined();
+    await office.repos.projects.remove(first.project.id);
+    await expectDerivedAsRows(office.db);
+    expect((await readLiveProjectData(office.db)).approvalItems).toEqual([]);
+  });
+
+  it('marks the handling steps 工作台 may show, and only those are read for it', async () => {
+    const office = await team.computer('王小明');
+    const { project: made, items } = await project(office, '智能装备产业园');
+    const open = await office.repos.handlingSteps.create(step(made.id, items[0]!.id, false));
+    const done = await office.repos.handlingSteps.create(step(made.id, items[0]!.id, true));
+    // Done, but its 下一步 is dated before the step itself: it needs review.
+    const wrong = await office.repos.handlingSteps.create(step(made.id, items[0]!.id, true));
+    await office.db.transaction('rw', office.db.handlingSteps, () =>
+      office.db.handlingSteps.update(wrong.id, { on: '2026-11-10' }),
+    );
+    await expectDerivedAsRows(office.db);
+    const marked = await office.db.handlingSteps.where('_attention').equals(1).primaryKeys();
+    expect(marked.sort()).toEqual([open.id, wrong.id].sort());
+
+    await office.repos.handlingSteps.update(open.id, { nextActionDone: true });
+    await office.repos.handlingSteps.update(done.id, { nextActionDone: false });
+    await expectDerivedAsRows(office.db);
+    const now = await office.db.handlingSteps.where('_attention').equals(1).primaryKeys();
+    expect(now.sort()).toEqual([done.id, wrong.id].sort());
+  });
+
+  it('工作台 on 全队 shows from the derived rows what it shows from every row', async () => {
+    const office = await team.computer('王小明');
+    for (const name of ['智能装备产业园', '物流中心']) {
+      const { project: made, items } = await project(office, name);
+      await office.repos.approvalItems.update(items[0]!.id, {
+        status: 'accepted',
+        submittedOn: '2026-11-02',
+        acceptedOn: '2026-11-02',
+      });
+      await office.repos.handlingSteps.create(step(made.id, items[0]!.id, false));
+      await office.repos.handlingSteps.create(step(made.id, items[1]!.id, true));
+    }
+    const input = {
+      helperAgentIds: null,
+      calendar: createWorkingDayCalendar([]),
+      today: '2026-11-29',
+      warnWithinWorkingDays: 3,
+    };
+    const derived = await readWorkbenchData(office.db, 'team');
+    const everything = await readLiveProjectData(office.db, { handlingSteps: 'all' });
+    expect(derived.records.handlingSteps).toHaveLength(2);
+    expect(everything.handlingSteps).toHaveLength(4);
+    const shown = assembleWorkbench({
+      ...input,
+      projects: derived.records.projects,
+      records: derived.records,
+    });
+    expect(shown.nextActions).toHaveLength(2);
+    expect(shown).toEqual(
+      assembleWorkbench({ ...input, projects: everything.projects, records: everything }),
+    );
+  });
+
+  it('a received batch and a restore from a backup keep them', async () => {
+    const office = await team.computer('王小明');
+    const site = await team.computer('李四');
+    const { project: made, items } = await project(office, '智能装备产业园');
+    await office.repos.handlingSteps.create(step(made.id, items[0]!.id, false));
+    await carry(office, site);
+    await expectDerivedAsRows(site.db);
+    expect(await site.db.itemPacks.count()).toBe(1);
+
+    await site.repos.approvalItems.update(items[0]!.id, { name: '施工图审查（含人防）' });
+    await site.repos.approvalItems.remove(items[1]!.id);
+    await carry(site, office);
+    await expectDerivedAsRows(office.db);
+    const pack = await office.db.itemPacks.get(made.id);
+    expect(Object.keys(pack!.items)).toHaveLength(2);
+
+    const backup = (await office.engine.logEntries()).entries;
+    await office.repos.approvalItems.update(items[2]!.id, { name: '备份之后的修改' });
+    await office.files.restore(backup, 'backup.json');
+    await expectDerivedAsRows(office.db);
+    expect(
+      JSON.parse((await office.db.itemPacks.get(made.id))!.items[items[2]!.id]!),
+    ).not.toMatchObject({
+      name: '备份之后的修改',
+    });
+  });
+
+  it('a version 5 database gets its packs and marks when it opens', async () => {
+    const office = await team.computer('王小明');
+    const { project: made, items } = await project(office, '智能装备产业园');
+    const open = await office.repos.handlingSteps.create(step(made.id, items[0]!.id, false));
+    await office.repos.handlingSteps.create(step(made.id, items[0]!.id, true));
+    const rows = {
+      projects: await office.db.projects.toArray(),
+      approvalItems: await office.db.approvalItems.toArray(),
+      handlingSteps: (await office.db.handlingSteps.toArray()).map(
+        ({ _attention, ...row }: { _attention?: 1 } & Record<string, unknown>) => row,
+      ),
+    };
+
+    // The same rows in a database as version 5 left it: no packs, no marks.
+    const name = `v5-${crypto.randomUUID()}`;
+    const stores = Object.fromEntries(
+      office.db.tables
+        .filter((table) => table.name !== 'itemPacks')
+        .map((table) => [
+          table.name,
+          [table.schema.primKey, ...table.schema.indexes]
+            .map((index) => index.src)
+            .filter((src) => src !== '_attention')
+            .join(', '),
+        ]),
+    );
+    const old = new Dexie(name);
+    old.version(5).stores(stores);
+    await old.open();
+    await old.table('projects').bulkPut(rows.projects);
+    await old.table('approvalItems').bulkPut(rows.approvalItems);
+    await old.table('handlingSteps').bulkPut(rows.handlingSteps);
+    old.close();
+
+    const upgraded = new DaibanDatabase(name);
+    try {
+      await expectDerivedAsRows(upgraded);
+      expect(await upgraded.itemPacks.count()).toBe(1);
+      expect(await upgraded.handlingSteps.where('_attention').equals(1).primaryKeys()).toEqual([
+        open.id,
+      ]);
+    } finally {
+      await upgraded.delete();
+    }
+  });
+});

@@ -1,0 +1,194 @@
+import type {
+  DBCore,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+} from 'dexie';
+import type { ApprovalItem } from '../../shared/domain/approval-item';
+import { hasOpenNextAction } from '../../shared/domain/deadlines';
+import { handlingStepIssues, type HandlingStep } from '../../shared/domain/handling-step';
+import type { RowSyncMeta } from './database';
+
+/**
+ * What the database keeps derived from the rows, so that the screens showing the whole team
+ * (工作台 on 全队, 看板, the summary sheet) need not read every row of a city. IndexedDB pays per
+ * stored object: a city's 50,000 approval items take over a second to read, its 80,000 handling
+ * steps two. Both are written here, on every write to the rows they come from and in the same
+ * transaction, so they can never disagree with the rows (a Dexie middleware: no write path can
+ * forget them).
+ *
+ * - **Item packs**: a project's live approval items, one stored object per project (each item as
+ *   JSON, without its sync bookkeeping). Reading 2,000 packs costs a fraction of 50,000 rows.
+ * - **`_attention` on handling steps**: set (to 1) only on a step 工作台 may show, one with an open
+ *   下一步 or one that needs review, and indexed. IndexedDB leaves a row without the field out of
+ *   the index, so the index holds the few thousand such steps of a city's 80,000.
+ */
+export const itemPacksTable = 'itemPacks';
+
+export type ItemPack = {
+  projectId: string;
+  /** Item id → the live item as JSON. */
+  items: Record<string, string>;
+};
+
+type StoredItem = ApprovalItem & RowSyncMeta;
+type StoredStep = HandlingStep & RowSyncMeta & { _attention?: 1 };
+
+/** A stored item as its pack holds it: JSON without sync bookkeeping; null when not live. */
+export function packedItem(row: StoredItem): string | null {
+  if (row.deleted === true || row._incomplete === true) return null;
+  const { _clocks, _incomplete, _log, ...item } = row;
+  return JSON.stringify(item);
+}
+
+/** Whether 工作台 may show a handling step: its 下一步 is open, or it needs review. */
+export function stepNeedsAttention(row: StoredStep): boolean {
+  if (row.deleted === true) return false;
+  // Fields of an incomplete row may still be missing; it is looked at again once complete.
+  if (row._incomplete === true) return true;
+  return hasOpenNextAction(row) || handlingStepIssues(row).length > 0;
+}
+
+/** The row with `_attention` as it should be (the same object when it already is). */
+export function withAttention(row: StoredStep): StoredStep {
+  const wanted = stepNeedsAttention(row);
+  if (wanted === (row._attention === 1)) return row;
+  const copy = { ...row };
+  if (wanted) copy._attention = 1;
+  else delete copy._attention;
+  return copy;
+}
+
+const rangeAny = 3; // DBCoreRangeType.Any (a const enum, which isolated modules cannot import)
+
+export const derivedRows: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'DerivedRows',
+  create(down) {
+    const hasPacks = down.schema.tables.some((table) => table.name === itemPacksTable);
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        const needsPacks =
+          hasPacks &&
+          mode === 'readwrite' &&
+          stores.includes('approvalItems') &&
+          !stores.includes(itemPacksTable);
+        return down.transaction(needsPacks ? [...stores, itemPacksTable] : stores, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (name === 'handlingSteps') {
+          return {
+            ...table,
+            mutate: (request) =>
+              table.mutate(
+                request.type === 'add' || request.type === 'put'
+                  ? { ...request, values: (request.values as StoredStep[]).map(withAttention) }
+                  : request,
+              ),
+          };
+        }
+        if (name === 'approvalItems') {
+          return { ...table, mutate: (request) => mutateItems(down, table, request) };
+        }
+        return table;
+      },
+    };
+  },
+};
+
+/** A transaction that holds the packs: not so during an upgrade from before they existed. */
+function holdsPacks(trans: DBCoreTransaction): boolean {
+  return (trans as unknown as IDBTransaction).objectStoreNames.contains(itemPacksTable);
+}
+
+async function mutateItems(
+  core: DBCore,
+  items: DBCoreTable,
+  request: DBCoreMutateRequest,
+): Promise<DBCoreMutateResponse> {
+  const { trans } = request;
+  if (!holdsPacks(trans)) return items.mutate(request);
+  const packs = core.table(itemPacksTable);
+  if (request.type === 'deleteRange' && (request.range.type as number) === rangeAny) {
+    const response = await items.mutate(request);
+    await packs.mutate({ type: 'deleteRange', trans, range: request.range });
+    return response;
+  }
+
+  let keys: string[];
+  if (request.type === 'deleteRange') {
+    keys = (
+      await items.query({
+        trans,
+        query: { index: items.schema.primaryKey, range: request.range },
+        values: false,
+      })
+    ).result as string[];
+  } else if (request.type === 'delete') keys = request.keys as string[];
+  else keys = (request.keys ?? request.values.map((row) => (row as StoredItem).id)) as string[];
+  const before = (await items.getMany({ trans, keys })) as (StoredItem | undefined)[];
+  const response = await items.mutate(request);
+
+  // Project id → item id → its JSON, or null to leave the pack.
+  const changes = new Map<string, Map<string, string | null>>();
+  const change = (projectId: string, itemId: string, json: string | null) => {
+    let ofProject = changes.get(projectId);
+    if (!ofProject) changes.set(projectId, (ofProject = new Map<string, string | null>()));
+    ofProject.set(itemId, json);
+  };
+  before.forEach((row) => {
+    if (row) change(row.projectId, row.id, null);
+  });
+  if (request.type === 'add' || request.type === 'put') {
+    (request.values as StoredItem[]).forEach((row, index) => {
+      if (response.failures[index] || typeof row.projectId !== 'string') return;
+      const json = packedItem(row);
+      if (json !== null) change(row.projectId, row.id, json);
+    });
+  }
+  if (changes.size === 0) return response;
+
+  const projectIds = [...changes.keys()];
+  const stored = (await packs.getMany({ trans, keys: projectIds })) as (ItemPack | undefined)[];
+  const puts: ItemPack[] = [];
+  const emptied: string[] = [];
+  projectIds.forEach((projectId, index) => {
+    const pack: ItemPack = { projectId, items: { ...stored[index]?.items } };
+    for (const [itemId, json] of changes.get(projectId)!) {
+      if (json === null) delete pack.items[itemId];
+      else pack.items[itemId] = json;
+    }
+    if (Object.keys(pack.items).length > 0) puts.push(pack);
+    else if (stored[index]) emptied.push(projectId);
+  });
+  if (puts.length > 0) await packs.mutate({ type: 'put', trans, values: puts });
+  if (emptied.length > 0) await packs.mutate({ type: 'delete', trans, keys: emptied });
+  return response;
+}
+
+/** Every pack's items, parsed, in id order (as a read of the table gives them). */
+export function unpackItems(packs: readonly ItemPack[], projectIds?: ReadonlySet<string>) {
+  const rows: ApprovalItem[] = [];
+  for (const pack of packs) {
+    if (projectIds && !projectIds.has(pack.projectId)) continue;
+    for (const json of Object.values(pack.items)) rows.push(JSON.parse(json) as ApprovalItem);
+  }
+  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The packs as the item rows say they should be: for a new store, or a check. */
+export function packsOfRows(rows: readonly StoredItem[]): ItemPack[] {
+  const packs = new Map<string, ItemPack>();
+  for (const row of rows) {
+    const json = packedItem(row);
+    if (json === null || typeof row.projectId !== 'string') continue;
+    let pack = packs.get(row.projectId);
+    if (!pack) packs.set(row.projectId, (pack = { projectId: row.projectId, items: {} }));
+    pack.items[row.id] = json;
+  }
+  return [...packs.values()];
+}
