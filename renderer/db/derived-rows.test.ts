@@ -4,9 +4,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkingDayCalendar } from '../../shared/calendar/working-day-calendar';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import { assembleWorkbench } from '../../shared/dashboard/workbench';
+import { approvalItemSchema, type ApprovalItem } from '../../shared/domain/approval-item';
 import { emptyProjectInput } from '../../shared/domain/project';
 import { DaibanDatabase } from './database';
-import { packsOfRows, stepNeedsAttention, type ItemPack } from './derived-rows';
+import {
+  packedItem,
+  packsOfRows,
+  stepNeedsAttention,
+  unpackedItem,
+  type ItemPack,
+} from './derived-rows';
 import { keepLive, readLiveProjectData } from './live-records';
 import { carry, createTeam, type Replica } from './test-replica';
 import { readWorkbenchData } from '../features/workbench/workbench-data';
@@ -74,6 +81,44 @@ function step(projectId: string, approvalItemId: string, done: boolean, on = '20
 }
 
 describe('derived rows', () => {
+  it('packs an item without losing a field, one this version does not know included', () => {
+    const item: ApprovalItem = {
+      id: crypto.randomUUID(),
+      projectId: crypto.randomUUID(),
+      catalogItemId: crypto.randomUUID(),
+      stage: 'constructionPermit',
+      name: '建筑工程施工许可证核发',
+      department: '区住建局',
+      departmentLevel: 'city',
+      handlingMode: 'onCommitment',
+      status: 'reviewing',
+      pausedIntervals: [{ from: '2026-11-03', to: null, reason: '补正材料' }],
+      submittedOn: '2026-11-01',
+      acceptedOn: '2026-11-02',
+      completedOn: null,
+      timeLimit: { days: 7, unit: 'working' },
+      certificateNo: '建字第001号',
+      commitmentCheck: null,
+      notes: '备注',
+      sortOrder: 7,
+      createdAt: '2026-11-01T08:00:00.000Z',
+      updatedAt: '2026-11-02T08:00:00.000Z',
+      deleted: false,
+    };
+    expect(Object.keys(item).sort()).toEqual(Object.keys(approvalItemSchema.shape).sort());
+    const stored = { ...item, _clocks: 'x', _log: [1] } as unknown as Parameters<
+      typeof packedItem
+    >[0];
+    expect(unpackedItem(item.projectId, packedItem(stored)!)).toEqual(item);
+    const newer = { ...stored, fromANewerVersion: { level: 2 } };
+    expect(unpackedItem(item.projectId, packedItem(newer)!)).toEqual({
+      ...item,
+      fromANewerVersion: { level: 2 },
+    });
+    expect(packedItem({ ...stored, deleted: true })).toBeNull();
+    expect(packedItem({ ...stored, _incomplete: true })).toBeNull();
+  });
+
   it('keeps every project’s pack equal to its live approval items through local writes', async () => {
     const office = await team.computer('王小明');
     const first = await project(office, '智能装备产业园');
@@ -92,11 +137,11 @@ describe('derived rows', () => {
     expect(Object.keys(pack!.items).sort()).toEqual(
       [first.items[0]!.id, first.items[2]!.id].sort(),
     );
-    expect(JSON.parse(pack!.items[first.items[0]!.id]!)).toMatchObject({
-      status: 'accepted',
-      acceptedOn: '2026-11-03',
-    });
-    expect(pack!.items[first.items[0]!.id]).not.toContain('_clocks');
+    const stored = await office.db.approvalItems.get(first.items[0]!.id);
+    const { _clocks, _log, ...fields } = stored!;
+    expect(_clocks).toBeDefined();
+    expect(unpackedItem(first.project.id, pack!.items[first.items[0]!.id]!)).toEqual(fields);
+    expect(fields).toMatchObject({ status: 'accepted', acceptedOn: '2026-11-03' });
 
     // A project with every item deleted has no pack; a deleted project's items leave every read.
     for (const item of second.items) await office.repos.approvalItems.remove(item.id);
@@ -180,11 +225,8 @@ describe('derived rows', () => {
     await office.repos.approvalItems.update(items[2]!.id, { name: '备份之后的修改' });
     await office.files.restore(backup, 'backup.json');
     await expectDerivedAsRows(office.db);
-    expect(
-      JSON.parse((await office.db.itemPacks.get(made.id))!.items[items[2]!.id]!),
-    ).not.toMatchObject({
-      name: '备份之后的修改',
-    });
+    const restored = (await office.db.itemPacks.get(made.id))!.items[items[2]!.id]!;
+    expect(unpackedItem(made.id, restored).name).toBe(items[2]!.name);
   });
 
   it('a version 5 database gets its packs and marks when it opens', async () => {

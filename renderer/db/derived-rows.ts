@@ -6,7 +6,7 @@ import type {
   DBCoreTransaction,
   Middleware,
 } from 'dexie';
-import type { ApprovalItem } from '../../shared/domain/approval-item';
+import { approvalItemSchema, type ApprovalItem } from '../../shared/domain/approval-item';
 import { hasOpenNextAction } from '../../shared/domain/deadlines';
 import { handlingStepIssues, type HandlingStep } from '../../shared/domain/handling-step';
 import type { RowSyncMeta } from './database';
@@ -19,8 +19,9 @@ import type { RowSyncMeta } from './database';
  * transaction, so they can never disagree with the rows (a Dexie middleware: no write path can
  * forget them).
  *
- * - **Item packs**: a project's live approval items, one stored object per project (each item as
- *   JSON, without its sync bookkeeping). Reading 2,000 packs costs a fraction of 50,000 rows.
+ * - **Item packs**: a project's live approval items, one stored object per project (each item
+ *   compactly encoded, without its sync bookkeeping). Reading 2,000 packs costs a fraction of
+ *   reading 50,000 rows.
  * - **`_attention` on handling steps**: set (to 1) only on a step 工作台 may show, one with an open
  *   下一步 or one that needs review, and indexed. IndexedDB leaves a row without the field out of
  *   the index, so the index holds the few thousand such steps of a city's 80,000.
@@ -29,18 +30,113 @@ export const itemPacksTable = 'itemPacks';
 
 export type ItemPack = {
   projectId: string;
-  /** Item id → the live item as JSON. */
-  items: Record<string, string>;
+  /** Item id → the live item, encoded by `packedItem`. */
+  items: Record<string, Uint8Array>;
 };
 
 type StoredItem = ApprovalItem & RowSyncMeta;
 type StoredStep = HandlingStep & RowSyncMeta & { _attention?: 1 };
 
-/** A stored item as its pack holds it: JSON without sync bookkeeping; null when not live. */
-export function packedItem(row: StoredItem): string | null {
+/**
+ * An item as its pack keeps it: its fields' values by position, the project's id aside (the
+ * pack's), so the field names are not stored 50,000 times over — reading costs by the byte. Both
+ * functions list every field: TypeScript refuses a literal that misses one, and a test compares
+ * them with the schema's fields.
+ */
+type PackedValues = [
+  ApprovalItem['id'],
+  ApprovalItem['catalogItemId'],
+  ApprovalItem['stage'],
+  ApprovalItem['name'],
+  ApprovalItem['department'],
+  ApprovalItem['departmentLevel'],
+  ApprovalItem['handlingMode'],
+  ApprovalItem['status'],
+  ApprovalItem['pausedIntervals'],
+  ApprovalItem['submittedOn'],
+  ApprovalItem['acceptedOn'],
+  ApprovalItem['completedOn'],
+  ApprovalItem['timeLimit'],
+  ApprovalItem['certificateNo'],
+  ApprovalItem['commitmentCheck'],
+  ApprovalItem['notes'],
+  ApprovalItem['sortOrder'],
+  ApprovalItem['createdAt'],
+  ApprovalItem['updatedAt'],
+  ApprovalItem['deleted'],
+  /** Fields this version does not know (none from a write of its own), by name. */
+  others?: Record<string, unknown>,
+];
+
+const valuesOf = (item: ApprovalItem): PackedValues => [
+  item.id,
+  item.catalogItemId,
+  item.stage,
+  item.name,
+  item.department,
+  item.departmentLevel,
+  item.handlingMode,
+  item.status,
+  item.pausedIntervals,
+  item.submittedOn,
+  item.acceptedOn,
+  item.completedOn,
+  item.timeLimit,
+  item.certificateNo,
+  item.commitmentCheck,
+  item.notes,
+  item.sortOrder,
+  item.createdAt,
+  item.updatedAt,
+  item.deleted,
+];
+
+const itemOf = (projectId: string, values: PackedValues): ApprovalItem => ({
+  ...values[20],
+  projectId,
+  id: values[0],
+  catalogItemId: values[1],
+  stage: values[2],
+  name: values[3],
+  department: values[4],
+  departmentLevel: values[5],
+  handlingMode: values[6],
+  status: values[7],
+  pausedIntervals: values[8],
+  submittedOn: values[9],
+  acceptedOn: values[10],
+  completedOn: values[11],
+  timeLimit: values[12],
+  certificateNo: values[13],
+  commitmentCheck: values[14],
+  notes: values[15],
+  sortOrder: values[16],
+  createdAt: values[17],
+  updatedAt: values[18],
+  deleted: values[19],
+});
+
+const knownFields = new Set<string>(Object.keys(approvalItemSchema.shape));
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * A stored item as its pack keeps it, null when not live: its values as UTF-8 JSON — an item is
+ * mostly ids, dates and codes, which UTF-8 stores in half the bytes of a string with Chinese in it.
+ */
+export function packedItem(row: StoredItem): Uint8Array | null {
   if (row.deleted === true || row._incomplete === true) return null;
-  const { _clocks, _incomplete, _log, ...item } = row;
-  return JSON.stringify(item);
+  const values = valuesOf(row);
+  const others = Object.entries(row).filter(
+    ([key]) => !knownFields.has(key) && !key.startsWith('_'),
+  );
+  if (others.length > 0) values[20] = Object.fromEntries(others);
+  return encoder.encode(JSON.stringify(values));
+}
+
+/** An item of a pack, as it was stored (its sync bookkeeping aside). */
+export function unpackedItem(projectId: string, bytes: Uint8Array): ApprovalItem {
+  return itemOf(projectId, JSON.parse(decoder.decode(bytes)) as PackedValues);
 }
 
 /** Whether 工作台 may show a handling step: its 下一步 is open, or it needs review. */
@@ -133,12 +229,12 @@ async function mutateItems(
   const before = (await items.getMany({ trans, keys })) as (StoredItem | undefined)[];
   const response = await items.mutate(request);
 
-  // Project id → item id → its JSON, or null to leave the pack.
-  const changes = new Map<string, Map<string, string | null>>();
-  const change = (projectId: string, itemId: string, json: string | null) => {
+  // Project id → item id → the item packed, or null to leave the pack.
+  const changes = new Map<string, Map<string, Uint8Array | null>>();
+  const change = (projectId: string, itemId: string, packed: Uint8Array | null) => {
     let ofProject = changes.get(projectId);
-    if (!ofProject) changes.set(projectId, (ofProject = new Map<string, string | null>()));
-    ofProject.set(itemId, json);
+    if (!ofProject) changes.set(projectId, (ofProject = new Map<string, Uint8Array | null>()));
+    ofProject.set(itemId, packed);
   };
   before.forEach((row) => {
     if (row) change(row.projectId, row.id, null);
@@ -146,8 +242,8 @@ async function mutateItems(
   if (request.type === 'add' || request.type === 'put') {
     (request.values as StoredItem[]).forEach((row, index) => {
       if (response.failures[index] || typeof row.projectId !== 'string') return;
-      const json = packedItem(row);
-      if (json !== null) change(row.projectId, row.id, json);
+      const packed = packedItem(row);
+      if (packed !== null) change(row.projectId, row.id, packed);
     });
   }
   if (changes.size === 0) return response;
@@ -158,9 +254,9 @@ async function mutateItems(
   const emptied: string[] = [];
   projectIds.forEach((projectId, index) => {
     const pack: ItemPack = { projectId, items: { ...stored[index]?.items } };
-    for (const [itemId, json] of changes.get(projectId)!) {
-      if (json === null) delete pack.items[itemId];
-      else pack.items[itemId] = json;
+    for (const [itemId, packed] of changes.get(projectId)!) {
+      if (packed === null) delete pack.items[itemId];
+      else pack.items[itemId] = packed;
     }
     if (Object.keys(pack.items).length > 0) puts.push(pack);
     else if (stored[index]) emptied.push(projectId);
@@ -175,7 +271,7 @@ export function unpackItems(packs: readonly ItemPack[], projectIds?: ReadonlySet
   const rows: ApprovalItem[] = [];
   for (const pack of packs) {
     if (projectIds && !projectIds.has(pack.projectId)) continue;
-    for (const json of Object.values(pack.items)) rows.push(JSON.parse(json) as ApprovalItem);
+    for (const bytes of Object.values(pack.items)) rows.push(unpackedItem(pack.projectId, bytes));
   }
   return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -184,11 +280,11 @@ export function unpackItems(packs: readonly ItemPack[], projectIds?: ReadonlySet
 export function packsOfRows(rows: readonly StoredItem[]): ItemPack[] {
   const packs = new Map<string, ItemPack>();
   for (const row of rows) {
-    const json = packedItem(row);
-    if (json === null || typeof row.projectId !== 'string') continue;
+    const packed = packedItem(row);
+    if (packed === null || typeof row.projectId !== 'string') continue;
     let pack = packs.get(row.projectId);
     if (!pack) packs.set(row.projectId, (pack = { projectId: row.projectId, items: {} }));
-    pack.items[row.id] = json;
+    pack.items[row.id] = packed;
   }
   return [...packs.values()];
 }
