@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ProjectRecordsPage } from './pages/project-records.page';
 import { RecordFormPage } from './pages/record-form.page';
-import { answerDiscardQuestion } from './pages/dialogs';
+import { answerDiscardQuestion, openNewProblem } from './pages/dialogs';
 
 // What users typed and saw vanish without a word: each case ends in durable state after a reload.
 
@@ -106,8 +106,7 @@ test('closing a drawer or a modal with unsaved changes asks first', async ({ pag
   await expect(ask).toHaveCount(0);
 
   await app.openTab('问题协调');
-  await page.getByRole('button', { name: '登记问题' }).click();
-  const problem = page.getByRole('dialog', { name: '登记问题' });
+  const problem = await openNewProblem(page);
   await problem.getByLabel('问题').fill('施工用电未接入');
   await problem.getByRole('button', { name: '取消' }).click();
   await expect(ask).toBeVisible();

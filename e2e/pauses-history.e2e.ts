@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openNewProblem } from './pages/dialogs';
 import { ProjectRecordsPage } from './pages/project-records.page';
 
 // 2026-03-02 (a Monday) + 20 working days is 2026-03-30. A pause over the week 03-09..03-13,
@@ -105,8 +106,7 @@ test('修改记录 shows labels, names and 是/否, not codes and ids', async ({
 
   // A problem escalated from 区领导 to 市级.
   await app.openTab('问题协调');
-  await page.getByRole('button', { name: '登记问题' }).click();
-  const problem = page.getByRole('dialog', { name: '登记问题' });
+  const problem = await openNewProblem(page);
   await problem.getByLabel('问题').fill('污泥处置场地未落实');
   await problem.getByText('区领导', { exact: true }).click();
   await problem.getByRole('button', { name: '保存' }).click();

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openNewProblem } from './pages/dialogs';
 import { ProjectRecordsPage } from './pages/project-records.page';
 import { SearchPage } from './pages/search.page';
 
@@ -11,8 +12,7 @@ test('search finds by pinyin initials and by words, and Enter opens the record',
   const binjiang = app.projectId;
   await app.createProject('重庆银行数据中心', ['施工许可']);
   await app.openTab('问题协调');
-  await page.getByRole('button', { name: '登记问题' }).click();
-  const problem = page.getByRole('dialog', { name: '登记问题' });
+  const problem = await openNewProblem(page);
   await problem.getByLabel('问题').fill('征地');
   await app.option('征地未完成').click();
   await problem.getByRole('button', { name: '保存', exact: true }).click();
@@ -92,8 +92,7 @@ test('search finds by pinyin initials and by words, and Enter opens the record',
   // The index follows changes made while it runs: a problem registered now is found at once.
   await page.keyboard.press('Escape');
   await expect(search.dialog).toBeHidden();
-  await page.getByRole('button', { name: '登记问题' }).click();
-  const another = page.getByRole('dialog', { name: '登记问题' });
+  const another = await openNewProblem(page);
   await another.getByLabel('问题').fill('资金');
   await app.option('资金未落实').click();
   await another.getByRole('button', { name: '保存', exact: true }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ProjectRecordsPage, testToday } from './pages/project-records.page';
-import { expectOpened } from './pages/dialogs';
+import { openNewProblem } from './pages/dialogs';
 
 // Each test walks first start, a new project and its tabs: many steps on a shared machine.
 test.slow();
@@ -113,9 +113,7 @@ test('a problem is raised from a suggestion, escalated, and marked resolved toda
   await app.createProject('冷链物流中心');
   await app.openTab('问题协调');
 
-  await page.getByRole('button', { name: '登记问题' }).click();
-  const dialog = page.getByRole('dialog', { name: '登记问题' });
-  await expectOpened(dialog);
+  const dialog = await openNewProblem(page);
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toContainText('必填');
 

@@ -20,3 +20,11 @@ export async function expectOpened(dialog: Locator) {
   await expect(dialog).toBeVisible();
   await expect(dialog).not.toHaveClass(/ant-zoom/);
 }
+
+/** Opens 登记问题 on a project's 问题协调 tab, ready for input. */
+export async function openNewProblem(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: '登记问题' }).click();
+  const problem = page.getByRole('dialog', { name: '登记问题' });
+  await expectOpened(problem);
+  return problem;
+}

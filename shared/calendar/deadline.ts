@@ -1,5 +1,5 @@
 import { addDays, getYear } from 'date-fns';
-import { formatIsoDate, requireIsoDate } from './iso-date';
+import { assertIsoDate, formatIsoDate, requireIsoDate } from './iso-date';
 import type { WorkingDayCalendar } from './working-day-calendar';
 
 /** A statutory or promised time limit (e.g. 行政许可法 art. 42: 20 working days). */
@@ -112,13 +112,13 @@ function splitPauses(paused: readonly PausedInterval[]) {
   const closed: { from: string; to: string }[] = [];
   let openSince: string | undefined;
   for (const { from, to } of paused) {
-    requireIsoDate(from, 'paused.from');
+    assertIsoDate(from, 'paused.from');
     if (to === null) {
       // Of several open pauses, counting meets the earliest first.
       if (openSince === undefined || from < openSince) openSince = from;
       continue;
     }
-    requireIsoDate(to, 'paused.to');
+    assertIsoDate(to, 'paused.to');
     if (to < from) throw new Error(`paused interval ends before it starts: ${from}..${to}`);
     closed.push({ from, to });
   }
@@ -140,8 +140,8 @@ export function deadlineTier(
   today: string,
   warnWithinWorkingDays = 3,
 ): { tier: DeadlineTier; workingDaysLeft: number } {
-  requireIsoDate(dueDate, 'dueDate');
-  requireIsoDate(today, 'today');
+  assertIsoDate(dueDate, 'dueDate');
+  assertIsoDate(today, 'today');
   if (!Number.isSafeInteger(warnWithinWorkingDays) || warnWithinWorkingDays < 0) {
     throw new Error(
       `warnWithinWorkingDays must be a whole number ≥ 0, got ${warnWithinWorkingDays}`,
@@ -164,10 +164,16 @@ export function workingDaysOverdue(
   dueDate: string,
   today: string,
 ): number {
-  requireIsoDate(dueDate, 'dueDate');
-  requireIsoDate(today, 'today');
+  assertIsoDate(dueDate, 'dueDate');
+  assertIsoDate(today, 'today');
   return workingDaysBetween(calendar, dueDate, today);
 }
+
+/**
+ * Counts already made, per calendar (which never changes): a dashboard counts from today to the
+ * same few hundred due dates for thousands of records, and overdue ones walk months of days.
+ */
+const countsOf = new WeakMap<WorkingDayCalendar, Map<string, number>>();
 
 /**
  * The working days d with `from` < d ≤ `to`: those passed after `from` up to and including `to`,
@@ -175,11 +181,17 @@ export function workingDaysOverdue(
  * N 个工作日" reads like the limits on the same sheet. 0 when `to` ≤ `from`.
  */
 export function workingDaysBetween(calendar: WorkingDayCalendar, from: string, to: string): number {
-  requireIsoDate(from, 'from');
-  requireIsoDate(to, 'to');
+  let counted = countsOf.get(calendar);
+  if (!counted) countsOf.set(calendar, (counted = new Map<string, number>()));
+  const key = `${from}/${to}`;
+  const known = counted.get(key);
+  if (known !== undefined) return known;
+  assertIsoDate(from, 'from');
+  assertIsoDate(to, 'to');
   let count = 0;
   for (let date = calendar.nextWorkingDay(from); date <= to; date = calendar.nextWorkingDay(date)) {
     count += 1;
   }
+  counted.set(key, count);
   return count;
 }

@@ -35,3 +35,17 @@ export function requireIsoDate(text: string, what: string): Date {
   if (!date) throw new Error(`${what} must be a real date in yyyy-MM-dd form, got ${String(text)}`);
   return date;
 }
+
+/** Texts already found to be real dates: counting checks the same few hundred days over and over. */
+const knownDates = new Set<string>();
+
+/**
+ * requireIsoDate for a caller that needs no Date: a dashboard checks tens of thousands of due
+ * dates, nearly all the same few hundred days, and parsing each again would be most of its work.
+ */
+export function assertIsoDate(text: string, what: string): void {
+  if (knownDates.has(text)) return;
+  requireIsoDate(text, what);
+  if (knownDates.size >= 100_000) knownDates.clear();
+  knownDates.add(text);
+}

@@ -1,9 +1,8 @@
 import { clockStatuses, type ApprovalItem } from '../domain/approval-item';
-import { itemClock, type ItemClock } from '../domain/deadlines';
+import { itemClock } from '../domain/deadlines';
 import type { HelperAgent } from '../domain/helper-agent';
 import { projectLevels, type KeyProject, type ProjectLevel } from '../domain/project';
 import { departmentLevels, stages, type DepartmentLevel, type Stage } from '../domain/stages';
-import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { type SheetClock, type SheetRecords } from '../reports/sheet-common';
 import { assembleSummarySheet, type OverdueItemRow } from '../reports/summary-sheet';
 
@@ -143,35 +142,16 @@ function overdueEntry(row: OverdueItemRow): BoardEntry {
 export function itemTimeliness(
   item: ApprovalItem,
   clock: Pick<SheetClock, 'calendar' | 'today'>,
-  clockOf: (item: ApprovalItem) => ItemClock = (row) => itemClock(row, clock.calendar),
 ): { onTime: boolean; dueDate: string } | null {
   const decided = item.status === 'approved' || item.status === 'refused';
   if (!decided && !clockStatuses.includes(item.status)) return null;
-  const time = clockOf(item);
+  const time = itemClock(item, clock.calendar);
   if (time.status !== 'running') return null;
   if (decided) {
     if (!item.completedOn) return null;
     return { onTime: item.completedOn <= time.dueDate, dueDate: time.dueDate };
   }
   return clock.today > time.dueDate ? { onTime: false, dueDate: time.dueDate } : null;
-}
-
-/**
- * itemClock, remembered for items without pauses: their clock depends only on the acceptance date
- * and the limit, which thousands of a city's items share (a board rates every decided item).
- */
-function rememberedClock(calendar: WorkingDayCalendar): (item: ApprovalItem) => ItemClock {
-  const known = new Map<string, ItemClock>();
-  return (item) => {
-    if (item.pausedIntervals.length > 0 || !item.timeLimit) return itemClock(item, calendar);
-    const key = `${item.acceptedOn}|${item.timeLimit.days}|${item.timeLimit.unit}`;
-    let clock = known.get(key);
-    if (!clock) {
-      clock = itemClock(item, calendar);
-      known.set(key, clock);
-    }
-    return clock;
-  };
 }
 
 function grouped<K extends string>(
@@ -223,11 +203,10 @@ export function assembleBoard(input: BoardInput): Board {
 
   // 办结及时率 per department, over the items of the projects in scope.
   const departments = new Map<string, { onTime: BoardEntry[]; late: BoardEntry[] }>();
-  const clockOf = rememberedClock(input.calendar);
   for (const item of input.records.approvalItems) {
     const project = projects.get(item.projectId);
     if (!project) continue;
-    const timeliness = itemTimeliness(item, input, clockOf);
+    const timeliness = itemTimeliness(item, input);
     if (!timeliness) continue;
     const department = item.department.trim();
     const group = departments.get(department) ?? { onTime: [], late: [] };

@@ -42,8 +42,22 @@ export type ItemClock =
 export function itemClock(item: ApprovalItem, calendar: WorkingDayCalendar): ItemClock {
   const running = runningLimit(item);
   if (!running) return { status: 'none' };
-  return computeDueDate(calendar, { ...running, paused: item.pausedIntervals });
+  if (item.pausedIntervals.length > 0) {
+    return computeDueDate(calendar, { ...running, paused: item.pausedIntervals });
+  }
+  let known = clocksOf.get(calendar);
+  if (!known) clocksOf.set(calendar, (known = new Map<string, ItemClock>()));
+  const key = `${running.start}/${running.limit.days}/${running.limit.unit}`;
+  let clock = known.get(key);
+  if (!clock) known.set(key, (clock = computeDueDate(calendar, running)));
+  return clock;
 }
+
+/**
+ * The clocks of items without pauses, per calendar (which never changes): they depend only on
+ * the acceptance date and the limit, which thousands of a city's items share. Shared: read only.
+ */
+const clocksOf = new WeakMap<WorkingDayCalendar, Map<string, ItemClock>>();
 
 export type DeadlineInput = {
   approvalItems: readonly ApprovalItem[];
