@@ -203,11 +203,27 @@ function nodeDataset(seed: number, scale: number): NodeDataset {
   };
 }
 
+// --- CPU profile of one step (BENCH_PROFILE=<step name>), for Chrome DevTools' Performance tab -
+
+async function startProfile(page: Page) {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 200 });
+  await session.send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.send('Profiler.stop');
+      await session.detach();
+      return profile;
+    },
+  };
+}
+
 // --- the page ----------------------------------------------------------------------------------
 
 function callPage<T>(
   page: Page,
-  method: 'steps' | 'configure' | 'run' | 'afterPrint',
+  method: 'steps' | 'configure' | 'run' | 'prepare' | 'afterPrint',
   arg?: unknown,
 ): Promise<T> {
   return page.evaluate(
@@ -218,6 +234,7 @@ function callPage<T>(
       if (name === 'afterPrint') return bench.afterPrint() as T;
       if (name === 'configure')
         return bench.configure(value as Parameters<BenchApi['configure']>[0]) as T;
+      if (name === 'prepare') return (await bench.prepare(value as string)) as T;
       return (await bench.run(value as string)) as T;
     },
     [benchApiName, method, arg] as const,
@@ -420,13 +437,17 @@ export async function main(argv: string[]): Promise<number> {
       locale: playwrightConfig.use?.locale,
       timezoneId: playwrightConfig.use?.timezoneId,
     });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') console.error(`[page console] ${message.text()}`);
-    });
-    await page.goto(`http://127.0.0.1:${options.port}/`);
-    await page.waitForFunction((api) => api in window, benchApiName);
+    const openBenchPage = async () => {
+      const opened = await context.newPage();
+      opened.on('pageerror', (error) => console.error(`[page] ${error.message}`));
+      opened.on('console', (message) => {
+        if (message.type() === 'error') console.error(`[page console] ${message.text()}`);
+      });
+      await opened.goto(`http://127.0.0.1:${options.port}/`);
+      await opened.waitForFunction((api) => api in window, benchApiName);
+      return opened;
+    };
+    const page = await openBenchPage();
 
     const available = await callPage<StepInfo[]>(page, 'steps');
     const unknown = options.steps?.filter(
@@ -446,23 +467,46 @@ export async function main(argv: string[]): Promise<number> {
       stopSyncServer = () => started.stop();
       syncServer = { url: started.url, codes: started.codes };
     }
-    await callPage(page, 'configure', {
+    const pageOptions = {
       seed: options.seed,
       scale: options.scale,
       ...(syncServer ? { syncServer } : {}),
-    });
+    };
+    await callPage(page, 'configure', pageOptions);
 
-    const probe = await MemoryProbe.attach(page, browser);
+    const mainProbe = await MemoryProbe.attach(page, browser);
     for (const step of chosen) {
       process.stdout.write(`Running ${step.name}: ${step.title}… `);
+      let stepPage = page;
+      let probe = mainProbe;
+      if (step.freshPage) {
+        await callPage(page, 'prepare', step.name);
+        stepPage = await openBenchPage();
+        await callPage(stepPage, 'configure', pageOptions);
+        probe = await MemoryProbe.attach(stepPage, browser);
+      }
       const cpuBefore = await probe.cpuSeconds();
+      const profiler = (process.env.BENCH_PROFILE ?? '').split(',').includes(step.name)
+        ? await startProfile(stepPage)
+        : null;
       const { value: result, peaks } = await probe.measure(async () => {
-        const ran = await callPage<StepResult>(page, 'run', step.name);
+        const ran = await callPage<StepResult>(stepPage, 'run', step.name);
         if (!ran.printToPdf) return ran;
-        const printed = await printStepToPdf(page, ran, () => probe.cpuSeconds());
+        const printed = await printStepToPdf(stepPage, ran, () => probe.cpuSeconds());
         pdfs.set(step.name, printed.pdf);
         return printed.result;
       });
+      // Before a fresh page closes: its renderer's CPU time leaves the sum with it.
+      const cpuSeconds = (await probe.cpuSeconds()) - cpuBefore;
+      if (profiler) {
+        const folder = here('./results/');
+        mkdirSync(folder, { recursive: true });
+        const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+        const file = `${folder}${stamp}-${step.name}.cpuprofile`;
+        writeFileSync(file, JSON.stringify(await profiler.stop()));
+        console.log(`(CPU profile: ${file}) `);
+      }
+      if (stepPage !== page) await stepPage.close();
       const reference = result.compareTo
         ? steps.find((earlier) => earlier.name === result.compareTo)
         : undefined;
@@ -471,7 +515,7 @@ export async function main(argv: string[]): Promise<number> {
         ...result,
         rowsPerSecond: result.rows ? result.rows / result.seconds : null,
         ratio: reference ? result.seconds / reference.seconds : null,
-        cpuSeconds: (await probe.cpuSeconds()) - cpuBefore,
+        cpuSeconds,
         memory: peaks,
       });
       console.log(`${result.seconds.toFixed(2)} s`);

@@ -23,7 +23,16 @@ export type StepResult = {
   printToPdf?: boolean;
 };
 
-export type StepInfo = { name: string; title: string };
+export type StepInfo = {
+  name: string;
+  title: string;
+  /**
+   * Runs in a page of its own, opened for it after `prepare` ran in the runner's page: a window
+   * opening on a database, whose heap holds only what the app would (the runner's page holds the
+   * whole city dataset, which every garbage collection there has to walk).
+   */
+  freshPage?: boolean;
+};
 
 export type BenchOptions = {
   seed: number;
@@ -38,6 +47,8 @@ export type BenchApi = {
   /** Sets the dataset's seed and scale and forgets what earlier steps left. */
   configure(options: BenchOptions): void;
   run(name: string): Promise<StepResult>;
+  /** A fresh-page step's set-up, in the runner's page (which has the dataset). */
+  prepare(name: string): Promise<void>;
   /** Clears what a step left to print (see StepResult.printToPdf). */
   afterPrint(): void;
 };

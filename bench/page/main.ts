@@ -12,15 +12,27 @@ for (const step of benchSteps) {
 
 let context: BenchContext = { options: { seed: 1, scale: 1 }, dataset: null, kept: new Map() };
 
+function stepNamed(name: string) {
+  const step = benchSteps.find((candidate) => candidate.name === name);
+  if (!step) throw new Error(`no bench step named ${name}`);
+  return step;
+}
+
 const api: BenchApi = {
-  steps: () => benchSteps.map(({ name, title }) => ({ name, title })),
+  steps: () =>
+    benchSteps.map((step) => ({
+      name: step.name,
+      title: step.title,
+      freshPage: step.prepare !== undefined,
+    })),
   configure(options: BenchOptions) {
     context = { options: { ...options }, dataset: null, kept: new Map() };
   },
   async run(name: string) {
-    const step = benchSteps.find((candidate) => candidate.name === name);
-    if (!step) throw new Error(`no bench step named ${name}`);
-    return step.run(context);
+    return stepNamed(name).run(context);
+  },
+  async prepare(name: string) {
+    await stepNamed(name).prepare?.(context);
   },
   afterPrint() {
     context.afterPrint?.();

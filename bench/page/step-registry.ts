@@ -25,6 +25,11 @@ export type BenchStep = {
   /** One line for the printed table. */
   title: string;
   run(context: BenchContext): Promise<StepResult>;
+  /**
+   * Set-up in the runner's page, for a step that then runs in a page of its own (StepInfo's
+   * `freshPage`), where `context` has no dataset.
+   */
+  prepare?(context: BenchContext): Promise<void>;
 };
 
 export function requireDataset(context: BenchContext): TableRecords {

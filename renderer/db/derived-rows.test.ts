@@ -11,7 +11,7 @@ import {
   packedItem,
   packsOfRows,
   stepNeedsAttention,
-  unpackedItem,
+  itemsOfPack,
   type ItemPack,
 } from './derived-rows';
 import { keepLive, readLiveProjectData } from './live-records';
@@ -23,14 +23,21 @@ afterEach(() => team.cleanUp());
 
 const catalogIds = defaultCatalog.slice(0, 3).map((entry) => entry.id);
 
-const byProject = (a: ItemPack, b: ItemPack) => a.projectId.localeCompare(b.projectId);
+const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+const itemsByProject = (packs: readonly ItemPack[]) =>
+  Object.fromEntries(packs.map((pack) => [pack.projectId, itemsOfPack(pack).sort(byId)]));
+const itemOfPack = (pack: ItemPack | undefined, id: string) =>
+  pack && itemsOfPack(pack).find((item) => item.id === id);
+const roundTrip = (row: Parameters<typeof packedItem>[0]) => itemsOfPack(packsOfRows([row])[0]!)[0];
 
 /** The derived stores hold exactly what the rows say, and the readers see what the rows hold. */
 async function expectDerivedAsRows(db: DaibanDatabase) {
   const items = await db.approvalItems.toArray();
-  expect((await db.itemPacks.toArray()).sort(byProject)).toEqual(
-    packsOfRows(items).sort(byProject),
-  );
+  const stored = await db.itemPacks.toArray();
+  expect(itemsByProject(stored)).toEqual(itemsByProject(packsOfRows(items)));
+  for (const pack of stored) {
+    expect(pack.ids.split('\n')).toEqual(itemsOfPack(pack).map((item) => item.id));
+  }
   for (const step of await db.handlingSteps.toArray()) {
     expect({ id: step.id, attention: (step as { _attention?: 1 })._attention === 1 }).toEqual({
       id: step.id,
@@ -109,9 +116,9 @@ describe('derived rows', () => {
     const stored = { ...item, _clocks: 'x', _log: [1] } as unknown as Parameters<
       typeof packedItem
     >[0];
-    expect(unpackedItem(item.projectId, packedItem(stored)!)).toEqual(item);
+    expect(roundTrip(stored)).toEqual(item);
     const newer = { ...stored, fromANewerVersion: { level: 2 } };
-    expect(unpackedItem(item.projectId, packedItem(newer)!)).toEqual({
+    expect(roundTrip(newer)).toEqual({
       ...item,
       fromANewerVersion: { level: 2 },
     });
@@ -134,13 +141,11 @@ describe('derived rows', () => {
     await office.repos.approvalItems.remove(first.items[1]!.id);
     await expectDerivedAsRows(office.db);
     const pack = await office.db.itemPacks.get(first.project.id);
-    expect(Object.keys(pack!.items).sort()).toEqual(
-      [first.items[0]!.id, first.items[2]!.id].sort(),
-    );
+    expect(pack!.ids.split('\n').sort()).toEqual([first.items[0]!.id, first.items[2]!.id].sort());
     const stored = await office.db.approvalItems.get(first.items[0]!.id);
     const { _clocks, _log, ...fields } = stored!;
     expect(_clocks).toBeDefined();
-    expect(unpackedItem(first.project.id, pack!.items[first.items[0]!.id]!)).toEqual(fields);
+    expect(itemOfPack(pack, first.items[0]!.id)).toEqual(fields);
     expect(fields).toMatchObject({ status: 'accepted', acceptedOn: '2026-11-03' });
 
     // A project with every item deleted has no pack; a deleted project's items leave every read.
@@ -219,14 +224,14 @@ describe('derived rows', () => {
     await carry(site, office);
     await expectDerivedAsRows(office.db);
     const pack = await office.db.itemPacks.get(made.id);
-    expect(Object.keys(pack!.items)).toHaveLength(2);
+    expect(itemsOfPack(pack!)).toHaveLength(2);
 
     const backup = (await office.engine.logEntries()).entries;
     await office.repos.approvalItems.update(items[2]!.id, { name: '备份之后的修改' });
     await office.files.restore(backup, 'backup.json');
     await expectDerivedAsRows(office.db);
-    const restored = (await office.db.itemPacks.get(made.id))!.items[items[2]!.id]!;
-    expect(unpackedItem(made.id, restored).name).toBe(items[2]!.name);
+    const restored = itemOfPack(await office.db.itemPacks.get(made.id), items[2]!.id);
+    expect(restored?.name).toBe(items[2]!.name);
   });
 
   it('a version 5 database gets its packs and marks when it opens', async () => {

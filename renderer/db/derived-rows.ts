@@ -28,10 +28,15 @@ import type { RowSyncMeta } from './database';
  */
 export const itemPacksTable = 'itemPacks';
 
+/**
+ * A project's live items as one UTF-8 text, a line per item (`packedItem`): one buffer per project
+ * to read, decode and parse, where an object per item would cost the garbage collector 50,000.
+ */
 export type ItemPack = {
   projectId: string;
-  /** Item id → the live item, encoded by `packedItem`. */
-  items: Record<string, Uint8Array>;
+  /** The items' ids, a line each, in the order of `items`. */
+  ids: string;
+  items: Uint8Array;
 };
 
 type StoredItem = ApprovalItem & RowSyncMeta;
@@ -121,22 +126,44 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /**
- * A stored item as its pack keeps it, null when not live: its values as UTF-8 JSON — an item is
- * mostly ids, dates and codes, which UTF-8 stores in half the bytes of a string with Chinese in it.
+ * A stored item as a line of its pack, null when not live: its values as JSON (on one line: JSON
+ * text has no raw line breaks). Stored as UTF-8, since an item is mostly ids, dates and codes,
+ * which UTF-8 keeps in half the bytes of a string with Chinese in it.
  */
-export function packedItem(row: StoredItem): Uint8Array | null {
+export function packedItem(row: StoredItem): string | null {
   if (row.deleted === true || row._incomplete === true) return null;
   const values = valuesOf(row);
   const others = Object.entries(row).filter(
     ([key]) => !knownFields.has(key) && !key.startsWith('_'),
   );
   if (others.length > 0) values[20] = Object.fromEntries(others);
-  return encoder.encode(JSON.stringify(values));
+  return JSON.stringify(values);
 }
 
-/** An item of a pack, as it was stored (its sync bookkeeping aside). */
-export function unpackedItem(projectId: string, bytes: Uint8Array): ApprovalItem {
-  return itemOf(projectId, JSON.parse(decoder.decode(bytes)) as PackedValues);
+/** A pack's items as they were stored (their sync bookkeeping aside), in the pack's order. */
+export function itemsOfPack(pack: ItemPack): ApprovalItem[] {
+  const lines = decoder.decode(pack.items).replaceAll('\n', ',');
+  return (JSON.parse(`[${lines}]`) as PackedValues[]).map((values) =>
+    itemOf(pack.projectId, values),
+  );
+}
+
+/** A pack of the given lines (item id → packedItem), or null for none. */
+function packOf(projectId: string, lines: ReadonlyMap<string, string>): ItemPack | null {
+  if (lines.size === 0) return null;
+  return {
+    projectId,
+    ids: [...lines.keys()].join('\n'),
+    items: encoder.encode([...lines.values()].join('\n')),
+  };
+}
+
+function linesOf(pack: ItemPack | undefined): Map<string, string> {
+  const lines = new Map<string, string>();
+  if (!pack) return lines;
+  const texts = decoder.decode(pack.items).split('\n');
+  pack.ids.split('\n').forEach((id, index) => lines.set(id, texts[index]!));
+  return lines;
 }
 
 /** Whether 工作台 may show a handling step: its 下一步 is open, or it needs review. */
@@ -229,12 +256,12 @@ async function mutateItems(
   const before = (await items.getMany({ trans, keys })) as (StoredItem | undefined)[];
   const response = await items.mutate(request);
 
-  // Project id → item id → the item packed, or null to leave the pack.
-  const changes = new Map<string, Map<string, Uint8Array | null>>();
-  const change = (projectId: string, itemId: string, packed: Uint8Array | null) => {
+  // Project id → item id → the item's line, or null to leave the pack.
+  const changes = new Map<string, Map<string, string | null>>();
+  const change = (projectId: string, itemId: string, line: string | null) => {
     let ofProject = changes.get(projectId);
-    if (!ofProject) changes.set(projectId, (ofProject = new Map<string, Uint8Array | null>()));
-    ofProject.set(itemId, packed);
+    if (!ofProject) changes.set(projectId, (ofProject = new Map<string, string | null>()));
+    ofProject.set(itemId, line);
   };
   before.forEach((row) => {
     if (row) change(row.projectId, row.id, null);
@@ -253,12 +280,13 @@ async function mutateItems(
   const puts: ItemPack[] = [];
   const emptied: string[] = [];
   projectIds.forEach((projectId, index) => {
-    const pack: ItemPack = { projectId, items: { ...stored[index]?.items } };
-    for (const [itemId, packed] of changes.get(projectId)!) {
-      if (packed === null) delete pack.items[itemId];
-      else pack.items[itemId] = packed;
+    const lines = linesOf(stored[index]);
+    for (const [itemId, line] of changes.get(projectId)!) {
+      if (line === null) lines.delete(itemId);
+      else lines.set(itemId, line);
     }
-    if (Object.keys(pack.items).length > 0) puts.push(pack);
+    const pack = packOf(projectId, lines);
+    if (pack) puts.push(pack);
     else if (stored[index]) emptied.push(projectId);
   });
   if (puts.length > 0) await packs.mutate({ type: 'put', trans, values: puts });
@@ -271,20 +299,20 @@ export function unpackItems(packs: readonly ItemPack[], projectIds?: ReadonlySet
   const rows: ApprovalItem[] = [];
   for (const pack of packs) {
     if (projectIds && !projectIds.has(pack.projectId)) continue;
-    for (const bytes of Object.values(pack.items)) rows.push(unpackedItem(pack.projectId, bytes));
+    for (const item of itemsOfPack(pack)) rows.push(item);
   }
   return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The packs as the item rows say they should be: for a new store, or a check. */
 export function packsOfRows(rows: readonly StoredItem[]): ItemPack[] {
-  const packs = new Map<string, ItemPack>();
-  for (const row of rows) {
-    const packed = packedItem(row);
-    if (packed === null || typeof row.projectId !== 'string') continue;
-    let pack = packs.get(row.projectId);
-    if (!pack) packs.set(row.projectId, (pack = { projectId: row.projectId, items: {} }));
-    pack.items[row.id] = packed;
+  const projects = new Map<string, Map<string, string>>();
+  for (const row of [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const line = packedItem(row);
+    if (line === null || typeof row.projectId !== 'string') continue;
+    let lines = projects.get(row.projectId);
+    if (!lines) projects.set(row.projectId, (lines = new Map<string, string>()));
+    lines.set(row.id, line);
   }
-  return [...packs.values()];
+  return [...projects].map(([projectId, lines]) => packOf(projectId, lines)!);
 }

@@ -28,12 +28,13 @@ import { oursDatabase } from './sync-steps';
  * 11): ≤ 1 s each.
  */
 
-/** Our import's database (rows with sync metadata, as on a user's computer), else the raw one. */
-async function databaseToRead(dataset: TableRecords) {
+/**
+ * Our import's database (rows with sync metadata, as on a user's computer), else the raw one,
+ * filled here if need be. In the runner's page: the steps themselves run in a page of their own.
+ */
+async function prepareDatabase(dataset: TableRecords): Promise<DaibanDatabase> {
   const ours = new DaibanDatabase(oursDatabase);
-  if ((await ours.projects.count()) === dataset.projects.length) {
-    return { db: ours, database: oursDatabase };
-  }
+  if ((await ours.projects.count()) === dataset.projects.length) return ours;
   ours.close();
   const raw = new DaibanDatabase('bench-raw');
   const filled = (await raw.projects.count()) === dataset.projects.length;
@@ -42,8 +43,19 @@ async function databaseToRead(dataset: TableRecords) {
   // Just written (77 MB), the store is still being compacted, which slows a read several times
   // over; a user's database has long settled when a screen opens. Not timed.
   if (!filled) await new Promise((resolve) => setTimeout(resolve, 10_000));
-  return { db, database: 'bench-raw' };
+  return db;
 }
+
+/** The database prepareDatabase chose: ours when our import filled it. */
+async function databaseToRead() {
+  const ours = new DaibanDatabase(oursDatabase);
+  if ((await ours.projects.count()) > 0) return { db: ours, database: oursDatabase };
+  ours.close();
+  return { db: new DaibanDatabase('bench-raw'), database: 'bench-raw' };
+}
+
+/** Where a step keeps the user of the database from before it ran (the step's user is set). */
+const actorBeforeKey = 'bench:actor-before';
 
 /** A host for a screen, as wide as the app's content area; gone when the step ends. */
 function screenHost(): { root: Root; host: HTMLElement; render: (node: ReactNode) => void } {
@@ -88,17 +100,24 @@ function workbenchStep(scope: WorkbenchScope): BenchStep {
   return {
     name: scope === 'mine' ? 'workbench-render' : 'workbench-team-render',
     title: `工作台 of the city, first render (read, assemble, render; ${scope === 'mine' ? '我的' : '全队'})`,
-    async run(context) {
+    async prepare(context) {
       const dataset = requireDataset(context);
-      const { db, database } = await databaseToRead(dataset);
+      const db = await prepareDatabase(dataset);
       const agent = dataset.helperAgents.find((row) => !row.deleted);
       if (!agent) throw new Error('the dataset has no helper-agent');
       // The user is that helper-agent (我的信息), for the run of this step only.
       const previous = await db.device.get('actor');
+      if (previous) await db.device.put({ key: actorBeforeKey, value: previous.value });
       await db.device.put({
         key: 'actor',
         value: { name: agent.name, unit: agent.unit || '某街道' },
       });
+      db.close();
+    },
+    async run() {
+      const { db, database } = await databaseToRead();
+      const actor = (await db.device.get('actor'))?.value as { name: string } | undefined;
+      if (!actor) throw new Error('prepare did not set the user');
       const screen = screenHost();
       try {
         const read = await timed(async () => {
@@ -126,7 +145,7 @@ function workbenchStep(scope: WorkbenchScope): BenchStep {
             <WorkbenchView
               workbench={workbench}
               scope={scope}
-              choice={{ canChooseMine: true, agentNames: [agent.name] }}
+              choice={{ canChooseMine: true, agentNames: [actor.name] }}
               onScope={() => undefined}
             />,
           ),
@@ -152,8 +171,10 @@ function workbenchStep(scope: WorkbenchScope): BenchStep {
       } finally {
         screen.root.unmount();
         screen.host.remove();
-        if (previous) await db.device.put(previous);
+        const previous = await db.device.get(actorBeforeKey);
+        if (previous) await db.device.put({ key: 'actor', value: previous.value });
         else await db.device.delete('actor');
+        await db.device.delete(actorBeforeKey);
         db.close();
       }
     },
@@ -166,9 +187,11 @@ export const workbenchTeamRenderStep = workbenchStep('team');
 export const boardRenderStep: BenchStep = {
   name: 'board-render',
   title: '看板 of the city, first render (read, assemble, render, charts drawn)',
-  async run(context) {
-    const dataset = requireDataset(context);
-    const { db, database } = await databaseToRead(dataset);
+  async prepare(context) {
+    (await prepareDatabase(requireDataset(context))).close();
+  },
+  async run() {
+    const { db, database } = await databaseToRead();
     const screen = screenHost();
     try {
       const read = await timed(() => readBoard(db));
