@@ -13,7 +13,13 @@ import type { SyncFileEntry } from '../../shared/sync/sync-entries';
 import type { Timestamp } from '../../shared/sync/timestamp';
 import type { StoredClocks } from './row-clocks';
 import { upgradeToCells } from './upgrade-to-cells';
-import { derivedRows, packsOfRows, withAttention, type ItemPack } from './derived-rows';
+import {
+  attentionTables,
+  derivedRows,
+  packsOfRows,
+  withAttention,
+  type ItemPack,
+} from './derived-rows';
 
 export { syncedTables, type SyncedTable } from '../../shared/domain/records';
 
@@ -211,16 +217,23 @@ export class DaibanDatabase extends Dexie {
     this.version(5).stores({ reminders: 'key' });
     // v6: what the whole team's screens read instead of every row (renderer/db/derived-rows.ts).
     this.version(6)
-      .stores({ itemPacks: 'projectId', handlingSteps: 'id, projectId, _attention' })
+      .stores({
+        itemPacks: 'projectId',
+        missingItems: 'id, projectId, approvalItemId, _attention',
+        handlingSteps: 'id, projectId, _attention',
+        problems: 'id, projectId, _attention',
+      })
       .upgrade(async (tx) => {
         const items = await tx.table<Stored<ApprovalItem>, string>('approvalItems').toArray();
         await tx.table<ItemPack, string>('itemPacks').bulkPut(packsOfRows(items));
-        await tx
-          .table<Stored<HandlingStep> & { _attention?: 1 }, string>('handlingSteps')
-          .toCollection()
-          .modify((step, ref) => {
-            ref.value = withAttention(step);
-          });
+        for (const table of attentionTables) {
+          await tx
+            .table<Stored<{ deleted: boolean }> & { _attention?: 1 }, string>(table)
+            .toCollection()
+            .modify((row, ref) => {
+              ref.value = withAttention(table, row);
+            });
+        }
       });
     this.use(derivedRows);
   }

@@ -10,7 +10,8 @@ import { DaibanDatabase } from './database';
 import {
   packedItem,
   packsOfRows,
-  stepNeedsAttention,
+  attentionTables,
+  needsAttention,
   itemsOfPack,
   type ItemPack,
 } from './derived-rows';
@@ -38,11 +39,14 @@ async function expectDerivedAsRows(db: DaibanDatabase) {
   for (const pack of stored) {
     expect(pack.ids.split('\n')).toEqual(itemsOfPack(pack).map((item) => item.id));
   }
-  for (const step of await db.handlingSteps.toArray()) {
-    expect({ id: step.id, attention: (step as { _attention?: 1 })._attention === 1 }).toEqual({
-      id: step.id,
-      attention: stepNeedsAttention(step),
-    });
+  for (const table of attentionTables) {
+    for (const row of await db.table<Parameters<typeof needsAttention>[1]>(table).toArray()) {
+      expect({ table, id: row.id, attention: row._attention === 1 }).toEqual({
+        table,
+        id: row.id,
+        attention: needsAttention(table, row),
+      });
+    }
   }
   const [projects, missingItems, handlingSteps, problems] = await Promise.all([
     db.projects.toArray(),
@@ -188,6 +192,35 @@ describe('derived rows', () => {
       });
       await office.repos.handlingSteps.create(step(made.id, items[0]!.id, false));
       await office.repos.handlingSteps.create(step(made.id, items[1]!.id, true));
+      for (const status of ['pending', 'supplied'] as const) {
+        await office.repos.missingItems.create({
+          projectId: made.id,
+          approvalItemId: items[0]!.id,
+          material: `人防面积测算表（${status}）`,
+          supplier: '建设单位',
+          promisedOn: '2026-11-05',
+          status,
+          suppliedOn: status === 'supplied' ? '2026-11-04' : null,
+          notes: '',
+        });
+      }
+      for (const [status, escalation] of [
+        ['open', 'agent'],
+        ['open', 'bureau'],
+        ['resolved', 'agent'],
+      ] as const) {
+        await office.repos.problems.create({
+          projectId: made.id,
+          title: `征地未完成（${status}，${escalation}）`,
+          description: '',
+          responsibleDepartment: '',
+          raisedOn: '2026-11-02',
+          escalation,
+          status,
+          resolution: '',
+          resolvedOn: status === 'resolved' ? '2026-11-20' : null,
+        });
+      }
     }
     const input = {
       helperAgentIds: null,
@@ -199,12 +232,19 @@ describe('derived rows', () => {
     const everything = await readLiveProjectData(office.db, { handlingSteps: 'all' });
     expect(derived.records.handlingSteps).toHaveLength(2);
     expect(everything.handlingSteps).toHaveLength(4);
+    expect(derived.records.missingItems).toHaveLength(2);
+    expect(everything.missingItems).toHaveLength(4);
+    expect(derived.records.problems).toHaveLength(4);
+    expect(everything.problems).toHaveLength(6);
+    await expectDerivedAsRows(office.db);
     const shown = assembleWorkbench({
       ...input,
       projects: derived.records.projects,
       records: derived.records,
     });
     expect(shown.nextActions).toHaveLength(2);
+    expect(shown.missingItems).toHaveLength(2);
+    expect(shown.problems).toHaveLength(2);
     expect(shown).toEqual(
       assembleWorkbench({ ...input, projects: everything.projects, records: everything }),
     );

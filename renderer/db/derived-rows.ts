@@ -9,6 +9,12 @@ import type {
 import { approvalItemSchema, type ApprovalItem } from '../../shared/domain/approval-item';
 import { hasOpenNextAction } from '../../shared/domain/deadlines';
 import { handlingStepIssues, type HandlingStep } from '../../shared/domain/handling-step';
+import {
+  isOutstanding,
+  missingItemIssues,
+  type MissingItem,
+} from '../../shared/domain/missing-item';
+import { problemIssues, type Problem } from '../../shared/domain/problem';
 import type { RowSyncMeta } from './database';
 
 /**
@@ -22,9 +28,10 @@ import type { RowSyncMeta } from './database';
  * - **Item packs**: a project's live approval items, one stored object per project (each item
  *   compactly encoded, without its sync bookkeeping). Reading 2,000 packs costs a fraction of
  *   reading 50,000 rows.
- * - **`_attention` on handling steps**: set (to 1) only on a step 工作台 may show, one with an open
- *   下一步 or one that needs review, and indexed. IndexedDB leaves a row without the field out of
- *   the index, so the index holds the few thousand such steps of a city's 80,000.
+ * - **`_attention` on handling steps, missing items and problems**: set (to 1) only on a record
+ *   工作台 may show (an open 下一步, a material still owed, an unresolved problem, or one that needs
+ *   review), and indexed. IndexedDB leaves a row without the field out of the index, so the index
+ *   holds the few thousand such records of a city's 93,000.
  */
 export const itemPacksTable = 'itemPacks';
 
@@ -40,7 +47,6 @@ export type ItemPack = {
 };
 
 type StoredItem = ApprovalItem & RowSyncMeta;
-type StoredStep = HandlingStep & RowSyncMeta & { _attention?: 1 };
 
 /**
  * An item as its pack keeps it: its fields' values by position, the project's id aside (the
@@ -166,17 +172,42 @@ function linesOf(pack: ItemPack | undefined): Map<string, string> {
   return lines;
 }
 
-/** Whether 工作台 may show a handling step: its 下一步 is open, or it needs review. */
-export function stepNeedsAttention(row: StoredStep): boolean {
+/**
+ * Whether 工作台 may show a record, judged from the record alone: for 全队 only the marked ones are
+ * read. A deleted record never; an incomplete one always (its fields may still be missing: it is
+ * judged again once complete).
+ */
+const attentionRules = {
+  /** An open 下一步, or one that needs review. */
+  handlingSteps: (step: HandlingStep) =>
+    hasOpenNextAction(step) || handlingStepIssues(step).length > 0,
+  /** Still owed (its promised date counts), or one that needs review. */
+  missingItems: (missing: MissingItem) =>
+    isOutstanding(missing) || missingItemIssues(missing).length > 0,
+  /** Not yet resolved, or one that needs review. */
+  problems: (problem: Problem) =>
+    problem.status !== 'resolved' || problemIssues(problem).length > 0,
+};
+export type AttentionTable = keyof typeof attentionRules;
+export const attentionTables = Object.keys(attentionRules) as AttentionTable[];
+
+type Marked<Row> = Row & RowSyncMeta & { _attention?: 1 };
+
+export function needsAttention<T extends AttentionTable>(
+  table: T,
+  row: Marked<Parameters<(typeof attentionRules)[T]>[0]>,
+): boolean {
   if (row.deleted === true) return false;
-  // Fields of an incomplete row may still be missing; it is looked at again once complete.
   if (row._incomplete === true) return true;
-  return hasOpenNextAction(row) || handlingStepIssues(row).length > 0;
+  return (attentionRules[table] as (row: unknown) => boolean)(row);
 }
 
 /** The row with `_attention` as it should be (the same object when it already is). */
-export function withAttention(row: StoredStep): StoredStep {
-  const wanted = stepNeedsAttention(row);
+export function withAttention<Row extends { deleted: boolean }>(
+  table: AttentionTable,
+  row: Marked<Row>,
+): Marked<Row> {
+  const wanted = needsAttention(table, row as never);
   if (wanted === (row._attention === 1)) return row;
   const copy = { ...row };
   if (wanted) copy._attention = 1;
@@ -203,13 +234,19 @@ export const derivedRows: Middleware<DBCore> = {
       },
       table(name) {
         const table = down.table(name);
-        if (name === 'handlingSteps') {
+        if ((attentionTables as string[]).includes(name)) {
+          const marked = name as AttentionTable;
           return {
             ...table,
             mutate: (request) =>
               table.mutate(
                 request.type === 'add' || request.type === 'put'
-                  ? { ...request, values: (request.values as StoredStep[]).map(withAttention) }
+                  ? {
+                      ...request,
+                      values: (request.values as Marked<{ deleted: boolean }>[]).map((row) =>
+                        withAttention(marked, row),
+                      ),
+                    }
                   : request,
               ),
           };

@@ -1,4 +1,4 @@
-import { addDays, getYear } from 'date-fns';
+import { addDays } from 'date-fns';
 import { assertIsoDate, formatIsoDate, requireIsoDate } from './iso-date';
 import type { WorkingDayCalendar } from './working-day-calendar';
 
@@ -49,7 +49,7 @@ export type DueDateInput = {
  */
 export function computeDueDate(calendar: WorkingDayCalendar, input: DueDateInput): DueDate {
   const { start, limit } = input;
-  const startDay = requireIsoDate(start, 'start');
+  assertIsoDate(start, 'start');
   if (!Number.isSafeInteger(limit.days) || limit.days < 0) {
     throw new Error(`limit.days must be a whole number ≥ 0, got ${limit.days}`);
   }
@@ -62,8 +62,9 @@ export function computeDueDate(calendar: WorkingDayCalendar, input: DueDateInput
 
   const estimatedYears = (end: string) => {
     const years: number[] = [];
-    const endYear = getYear(requireIsoDate(end, 'end'));
-    for (let year = getYear(startDay); year <= endYear; year += 1) {
+    // Valid 'yyyy-MM-dd' texts: the year is their first four digits.
+    const endYear = Number(end.slice(0, 4));
+    for (let year = Number(start.slice(0, 4)); year <= endYear; year += 1) {
       if (!calendar.hasHolidayData(year)) years.push(year);
     }
     return years;
@@ -95,7 +96,7 @@ export function computeDueDate(calendar: WorkingDayCalendar, input: DueDateInput
     }
   }
 
-  let day = startDay;
+  let day = requireIsoDate(start, 'start');
   for (;;) {
     day = addDays(day, 1);
     const date = formatIsoDate(day);

@@ -23,9 +23,9 @@ export type WorkbenchData = {
 /**
  * Reads 工作台's records. On 我的 only the user's projects' records are read, through the
  * projectId indexes — a helper-agent holds a few dozen of a city's 2,000 projects, so the screen
- * a user opens on reads a small part of the database. 全队 reads every project's records but the
- * handling steps 工作台 cannot show, and the approval items from their per-project packs
- * (renderer/db/derived-rows.ts). Liveness is renderer/db/live-records.ts's, applied to the rows read.
+ * a user opens on reads a small part of the database. 全队 reads the approval items from their
+ * per-project packs, and of the handling steps, missing items and problems only those 工作台 may
+ * show (renderer/db/derived-rows.ts). Liveness is renderer/db/live-records.ts's, applied to the rows read.
  */
 export function readWorkbenchData(
   db: DaibanDatabase,
@@ -51,12 +51,12 @@ export function readWorkbenchData(
     const userName = actor.success ? actor.data.name : '';
     const myAgents = helperAgentsOfUser(userName, agents);
     if (requested === 'team' || myAgents.length === 0) {
-      // Only the steps 工作台 may show: an open 下一步 or one needing review.
+      // Only the records 工作台 may show (renderer/db/derived-rows.ts), the items from their packs.
       const [packs, missingItems, handlingSteps, problems] = await Promise.all([
         db.itemPacks.toArray(),
-        db.missingItems.toArray(),
+        db.missingItems.where('_attention').equals(1).toArray(),
         db.handlingSteps.where('_attention').equals(1).toArray(),
-        db.problems.toArray(),
+        db.problems.where('_attention').equals(1).toArray(),
       ]);
       return {
         userName,
