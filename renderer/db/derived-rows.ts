@@ -15,7 +15,7 @@ import {
   type MissingItem,
 } from '../../shared/domain/missing-item';
 import { problemIssues, type Problem } from '../../shared/domain/problem';
-import type { RowSyncMeta } from './database';
+import type { DaibanDatabase, RowSyncMeta } from './database';
 
 /**
  * What the database keeps derived from the rows, so that the screens showing the whole team
@@ -154,13 +154,19 @@ export function itemsOfPack(pack: ItemPack): ApprovalItem[] {
   );
 }
 
-/** A pack of the given lines (item id → packedItem), or null for none. */
+const byKey = ([a]: [string, string], [b]: [string, string]) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A pack of the given lines (item id → packedItem), in id order, or null for none: packs read in
+ * project order then give every item in one order, whatever order they were written in.
+ */
 function packOf(projectId: string, lines: ReadonlyMap<string, string>): ItemPack | null {
   if (lines.size === 0) return null;
+  const sorted = [...lines].sort(byKey);
   return {
     projectId,
-    ids: [...lines.keys()].join('\n'),
-    items: encoder.encode([...lines.values()].join('\n')),
+    ids: sorted.map(([id]) => id).join('\n'),
+    items: encoder.encode(sorted.map(([, line]) => line).join('\n')),
   };
 }
 
@@ -331,20 +337,40 @@ async function mutateItems(
   return response;
 }
 
-/** Every pack's items, parsed, in id order (as a read of the table gives them). */
-export function unpackItems(packs: readonly ItemPack[], projectIds?: ReadonlySet<string>) {
+/** Every pack's items, parsed: by project, then by id (packs are read in project order). */
+export function unpackItems(packs: readonly ItemPack[]): ApprovalItem[] {
   const rows: ApprovalItem[] = [];
-  for (const pack of packs) {
-    if (projectIds && !projectIds.has(pack.projectId)) continue;
-    for (const item of itemsOfPack(pack)) rows.push(item);
-  }
-  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const pack of packs) for (const item of itemsOfPack(pack)) rows.push(item);
+  return rows;
+}
+
+/** Where the reads of the packs split: project ids are UUIDs, in lower-case hex. */
+const sliceStarts = ['2', '4', '6', '8', 'a', 'c', 'e'];
+
+/**
+ * Every live item of every pack (their projects' liveness is the caller's), by project then id.
+ * Read in slices of the project ids, each parsed as soon as it arrives: IndexedDB reads the next
+ * slice meanwhile, where one read of everything would leave the page waiting, then busy.
+ */
+export async function readPackedItems(db: DaibanDatabase): Promise<ApprovalItem[]> {
+  const bounds = ['', ...sliceStarts];
+  const slices = await Promise.all(
+    bounds.map((from, index) => {
+      const to = bounds[index + 1];
+      const range =
+        to === undefined
+          ? db.itemPacks.where('projectId').aboveOrEqual(from)
+          : db.itemPacks.where('projectId').between(from, to, true, false);
+      return range.toArray().then(unpackItems);
+    }),
+  );
+  return slices.flat();
 }
 
 /** The packs as the item rows say they should be: for a new store, or a check. */
 export function packsOfRows(rows: readonly StoredItem[]): ItemPack[] {
   const projects = new Map<string, Map<string, string>>();
-  for (const row of [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+  for (const row of rows) {
     const line = packedItem(row);
     if (line === null || typeof row.projectId !== 'string') continue;
     let lines = projects.get(row.projectId);

@@ -7,7 +7,7 @@ import type { RecordOf, SyncedTable } from '../../shared/domain/records';
 import type { HolidaySchedule } from '../../shared/domain/settings';
 import type { YearSchedule } from '../../shared/calendar/year-schedule';
 import type { DaibanDatabase, RowSyncMeta } from './database';
-import { unpackItems } from './derived-rows';
+import { readPackedItems } from './derived-rows';
 
 /**
  * Live records: what every list, count and summary of the app shows. Defined here once, so no
@@ -103,9 +103,9 @@ export function readLiveProjectData(
 ): Promise<LiveProjectData> {
   const steps = options.handlingSteps ?? 'all';
   return db.transaction('r', [...projectTables(db), db.itemPacks], async () => {
-    const [projects, packs, missingItems, handlingSteps, problems] = await Promise.all([
+    const [projects, approvalItems, missingItems, handlingSteps, problems] = await Promise.all([
       db.projects.toArray(),
-      db.itemPacks.toArray(),
+      readPackedItems(db),
       db.missingItems.toArray(),
       steps === 'all'
         ? db.handlingSteps.toArray()
@@ -114,7 +114,6 @@ export function readLiveProjectData(
           : [],
       db.problems.toArray(),
     ]);
-    const approvalItems = unpackItems(packs);
     return keepLive({ projects, approvalItems, missingItems, handlingSteps, problems });
   });
 }

@@ -1,6 +1,6 @@
 import type { HelperAgent } from '../../../shared/domain/helper-agent';
 import type { DaibanDatabase } from '../../db/database';
-import { unpackItems } from '../../db/derived-rows';
+import { readPackedItems } from '../../db/derived-rows';
 import { keepLive, readLiveRows, type LiveProjectData } from '../../db/live-records';
 
 export type BoardData = { records: LiveProjectData; helperAgents: HelperAgent[] };
@@ -13,15 +13,15 @@ export type BoardData = { records: LiveProjectData; helperAgents: HelperAgent[] 
  */
 export function readBoardData(db: DaibanDatabase): Promise<BoardData> {
   return db.transaction('r', [db.projects, db.itemPacks, db.helperAgents], async () => {
-    const [projects, packs, helperAgents] = await Promise.all([
+    const [projects, approvalItems, helperAgents] = await Promise.all([
       db.projects.toArray(),
-      db.itemPacks.toArray(),
+      readPackedItems(db),
       readLiveRows(db, 'helperAgents'),
     ]);
     return {
       records: keepLive({
         projects,
-        approvalItems: unpackItems(packs),
+        approvalItems,
         missingItems: [],
         handlingSteps: [],
         problems: [],

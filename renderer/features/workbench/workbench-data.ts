@@ -6,7 +6,7 @@ import {
 import { actorSchema } from '../../../shared/domain/change';
 import type { HelperAgent } from '../../../shared/domain/helper-agent';
 import type { DaibanDatabase } from '../../db/database';
-import { unpackItems } from '../../db/derived-rows';
+import { readPackedItems } from '../../db/derived-rows';
 import { isLiveRow, keepLive, readLiveRows, type LiveProjectData } from '../../db/live-records';
 
 /** What 工作台 shows, read in one snapshot: the user, whose projects are theirs, and those records. */
@@ -52,8 +52,8 @@ export function readWorkbenchData(
     const myAgents = helperAgentsOfUser(userName, agents);
     if (requested === 'team' || myAgents.length === 0) {
       // Only the records 工作台 may show (renderer/db/derived-rows.ts), the items from their packs.
-      const [packs, missingItems, handlingSteps, problems] = await Promise.all([
-        db.itemPacks.toArray(),
+      const [approvalItems, missingItems, handlingSteps, problems] = await Promise.all([
+        readPackedItems(db),
         db.missingItems.where('_attention').equals(1).toArray(),
         db.handlingSteps.where('_attention').equals(1).toArray(),
         db.problems.where('_attention').equals(1).toArray(),
@@ -64,7 +64,7 @@ export function readWorkbenchData(
         scope: 'team',
         records: keepLive({
           projects,
-          approvalItems: unpackItems(packs),
+          approvalItems,
           missingItems,
           handlingSteps,
           problems,
