@@ -65,7 +65,9 @@ async function expectDerivedAsRows(db: DaibanDatabase) {
   });
   const read = await readLiveProjectData(db);
   // By project, then by id: a table gives them by id.
-  expect([...read.approvalItems].sort(byId)).toEqual(fromRows.approvalItems.map(strip).sort(byId));
+  expect([...read.approvalItems].sort(byId)).toEqual(
+    [...fromRows.approvalItems].sort(byId).map(strip),
+  );
   expect(read.projects).toEqual(fromRows.projects);
 }
 
