@@ -122,6 +122,10 @@ test('看板 draws its charts; a bar’s records open from it, lead to the recor
       'district',
   );
   const level = page.getByTestId('chart-overdue-level');
+  // 明细: the chart's figures as a table, whose 查看 opens what a click on the bar opens.
+  await expect(level.getByRole('row')).toHaveCount(0);
+  await level.getByText('明细', { exact: true }).click();
+  await expect(level.locator('canvas')).toHaveCount(0);
   await expect(level.getByRole('row').filter({ hasText: '区级' })).toContainText(
     String(district.length),
   );
