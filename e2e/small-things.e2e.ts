@@ -118,3 +118,20 @@ test('icons are named in Chinese; catalog names use full-width brackets', async 
   await expect(app.tableRow('企业投资项目核准（目录内项目）')).toBeVisible();
   await expect(app.tableRow('建筑工程施工许可证（可分阶段）')).toBeVisible();
 });
+
+test('when the data on this computer cannot be opened, the window says so instead of spinning', async ({
+  page,
+}) => {
+  // IndexedDB refusing to open (a full disk, a damaged profile): injected, as it cannot be made to
+  // happen on demand.
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('The disk is full.', 'QuotaExceededError');
+    };
+  });
+  await page.goto('/');
+  await expect(page.getByText('本机数据没能打开')).toBeVisible();
+  await expect(page.getByText('数据没有改动。请关闭本应用的其他窗口后重新加载')).toBeVisible();
+  await expect(page.getByText(/QuotaExceededError/)).toBeVisible();
+  await expect(page.getByRole('button', { name: '重新加载' })).toBeVisible();
+});

@@ -9,6 +9,10 @@ export const en: Messages = {
     screenFailedHint:
       'The app’s files could not be read (say, a browser that went offline before this page was first opened). Your data is on this computer and nothing is lost; please reload.',
     reload: 'Reload',
+    opening: 'Opening the data on this computer…',
+    openFailed: 'The data on this computer could not be opened',
+    openFailedHint:
+      'Nothing was changed. Close the app’s other windows and reload; if it still fails, give the line below to your administrator.',
   },
   history: {
     button: 'History',

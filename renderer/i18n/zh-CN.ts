@@ -7,6 +7,10 @@ export const zhCN = {
     screenFailedHint:
       '应用的文件没有读到（例如浏览器断网后首次打开此页）。数据都在本机，没有丢失；请重新加载。',
     reload: '重新加载',
+    opening: '正在打开本机数据…',
+    openFailed: '本机数据没能打开',
+    openFailedHint:
+      '数据没有改动。请关闭本应用的其他窗口后重新加载；仍打不开时，请把下面这行信息告诉管理员。',
   },
   history: {
     button: '修改记录',

@@ -1,5 +1,6 @@
-import { Spin } from 'antd';
+import { Button, Result, Spin, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Actor } from '../../shared/domain/change';
 import { repositories, syncEngine } from '../db';
 import { FirstStart } from './FirstStart';
@@ -10,20 +11,48 @@ import { FirstStart } from './FirstStart';
  * devices seeding it independently hold the same records).
  */
 export function ActorGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const [actor, setActor] = useState<Actor | null | undefined>(undefined);
+  const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
-    void repositories.loadActor().then(async (loaded) => {
-      if (loaded) {
-        await repositories.seedCatalog();
-        // Changes a newer computer sent before this one was upgraded take effect now.
-        await syncEngine.applyParked();
-      }
-      setActor(loaded);
-    });
+    repositories
+      .loadActor()
+      .then(async (loaded) => {
+        if (loaded) {
+          await repositories.seedCatalog();
+          // Changes a newer computer sent before this one was upgraded take effect now.
+          await syncEngine.applyParked();
+        }
+        setActor(loaded);
+      })
+      // The database did not open (or upgrade): said, not an endless spinner. An upgrade is one
+      // transaction, so the data is as the last version left it.
+      .catch((error: unknown) =>
+        setFailure(error instanceof Error ? `${error.name}: ${error.message}` : String(error)),
+      );
   }, []);
 
-  if (actor === undefined) return <Spin fullscreen />;
+  if (failure !== null) {
+    return (
+      <Result
+        status="error"
+        title={t('app.openFailed')}
+        subTitle={t('app.openFailedHint')}
+        extra={
+          <Button type="primary" onClick={() => window.location.reload()}>
+            {t('app.reload')}
+          </Button>
+        }
+      >
+        <Typography.Text type="secondary" copyable>
+          {failure}
+        </Typography.Text>
+      </Result>
+    );
+  }
+  // An upgrade of a large database (once, after an update) takes some seconds: say what is going on.
+  if (actor === undefined) return <Spin fullscreen description={t('app.opening')} />;
   if (actor === null) {
     return (
       <FirstStart
