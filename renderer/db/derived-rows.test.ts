@@ -282,12 +282,37 @@ describe('derived rows', () => {
     const { project: made, items } = await project(office, '智能装备产业园');
     const open = await office.repos.handlingSteps.create(step(made.id, items[0]!.id, false));
     await office.repos.handlingSteps.create(step(made.id, items[0]!.id, true));
+    const owed = await office.repos.missingItems.create({
+      projectId: made.id,
+      approvalItemId: items[0]!.id,
+      material: '人防面积测算表',
+      supplier: '建设单位',
+      promisedOn: '2026-11-05',
+      status: 'pending',
+      suppliedOn: null,
+      notes: '',
+    });
+    const unresolved = await office.repos.problems.create({
+      projectId: made.id,
+      title: '征地未完成',
+      description: '',
+      responsibleDepartment: '',
+      raisedOn: '2026-11-02',
+      escalation: 'agent',
+      status: 'open',
+      resolution: '',
+      resolvedOn: null,
+    });
+    const unmarked = async (table: string) =>
+      (await office.db.table<{ _attention?: 1 } & Record<string, unknown>>(table).toArray()).map(
+        ({ _attention, ...row }) => row,
+      );
     const rows = {
       projects: await office.db.projects.toArray(),
       approvalItems: await office.db.approvalItems.toArray(),
-      handlingSteps: (await office.db.handlingSteps.toArray()).map(
-        ({ _attention, ...row }: { _attention?: 1 } & Record<string, unknown>) => row,
-      ),
+      handlingSteps: await unmarked('handlingSteps'),
+      missingItems: await unmarked('missingItems'),
+      problems: await unmarked('problems'),
     };
 
     // The same rows in a database as version 5 left it: no packs, no marks.
@@ -309,6 +334,8 @@ describe('derived rows', () => {
     await old.table('projects').bulkPut(rows.projects);
     await old.table('approvalItems').bulkPut(rows.approvalItems);
     await old.table('handlingSteps').bulkPut(rows.handlingSteps);
+    await old.table('missingItems').bulkPut(rows.missingItems);
+    await old.table('problems').bulkPut(rows.problems);
     old.close();
 
     const upgraded = new DaibanDatabase(name);
@@ -317,6 +344,12 @@ describe('derived rows', () => {
       expect(await upgraded.itemPacks.count()).toBe(1);
       expect(await upgraded.handlingSteps.where('_attention').equals(1).primaryKeys()).toEqual([
         open.id,
+      ]);
+      expect(await upgraded.missingItems.where('_attention').equals(1).primaryKeys()).toEqual([
+        owed.id,
+      ]);
+      expect(await upgraded.problems.where('_attention').equals(1).primaryKeys()).toEqual([
+        unresolved.id,
       ]);
     } finally {
       await upgraded.delete();
