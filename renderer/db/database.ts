@@ -226,13 +226,15 @@ export class DaibanDatabase extends Dexie {
       .upgrade(async (tx) => {
         const items = await tx.table<Stored<ApprovalItem>, string>('approvalItems').toArray();
         await tx.table<ItemPack, string>('itemPacks').bulkPut(packsOfRows(items));
+        // Only the rows to mark are written: a few thousand of a city's 93,000.
         for (const table of attentionTables) {
-          await tx
-            .table<Stored<{ deleted: boolean }> & { _attention?: 1 }, string>(table)
-            .toCollection()
-            .modify((row, ref) => {
-              ref.value = withAttention(table, row);
-            });
+          const rows = tx.table<Stored<{ id: string; deleted: boolean }> & { _attention?: 1 }>(
+            table,
+          );
+          const marked = (await rows.toArray())
+            .map((row) => withAttention(table, row))
+            .filter((row) => row._attention === 1);
+          await rows.bulkPut(marked);
         }
       });
     this.use(derivedRows);

@@ -15,6 +15,7 @@ import {
 } from './sync-steps';
 import { serverFillStep, serverUploadStep } from './server-steps';
 import { searchKeystrokeStep } from './search-steps';
+import { upgradeV6Step } from './upgrade-steps';
 
 /**
  * Every step of a bench run, in the order the runner calls them. A later step may read what an
@@ -35,6 +36,7 @@ export const benchSteps: readonly BenchStep[] = [
   rawBulkPutStep,
   peerExportStep,
   peerImportStep,
+  upgradeV6Step,
   citySyncFileStep,
   ourFirstImportStep,
   rawBulkPutFinalStep,
