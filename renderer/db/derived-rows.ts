@@ -379,3 +379,21 @@ export function packsOfRows(rows: readonly StoredItem[]): ItemPack[] {
   }
   return [...projects].map(([projectId, lines]) => packOf(projectId, lines)!);
 }
+
+/**
+ * The schema of version 5, before the derived rows: the app's stores without the packs and the
+ * `_attention` indexes (for upgrade tests and the bench's upgrade step).
+ */
+export function storesBeforeDerivedRows(db: DaibanDatabase): Record<string, string> {
+  return Object.fromEntries(
+    db.tables
+      .filter((table) => table.name !== itemPacksTable)
+      .map((table) => [
+        table.name,
+        [table.schema.primKey, ...table.schema.indexes]
+          .map((index) => index.src)
+          .filter((src) => src !== '_attention')
+          .join(', '),
+      ]),
+  );
+}

@@ -1,9 +1,10 @@
-import { Button, Result, Spin, Typography } from 'antd';
+import { Spin } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor } from '../../shared/domain/change';
 import { repositories, syncEngine } from '../db';
 import { FirstStart } from './FirstStart';
+import { NeedsReload } from './lazy-page';
 
 /**
  * Nothing can be changed before the app knows who is changing it: the first start asks for the
@@ -35,20 +36,12 @@ export function ActorGate({ children }: { children: ReactNode }) {
 
   if (failure !== null) {
     return (
-      <Result
+      <NeedsReload
         status="error"
         title={t('app.openFailed')}
-        subTitle={t('app.openFailedHint')}
-        extra={
-          <Button type="primary" onClick={() => window.location.reload()}>
-            {t('app.reload')}
-          </Button>
-        }
-      >
-        <Typography.Text type="secondary" copyable>
-          {failure}
-        </Typography.Text>
-      </Result>
+        hint={t('app.openFailedHint')}
+        detail={failure}
+      />
     );
   }
   // An upgrade of a large database (once, after an update) takes some seconds: say what is going on.

@@ -1,4 +1,4 @@
-import { Button, Result, Spin } from 'antd';
+import { Button, Result, Spin, Typography } from 'antd';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { preloaded } from '../ui/preload';
@@ -21,15 +21,39 @@ export function PageLoading() {
 export function ScreenError() {
   const { t } = useTranslation();
   return (
+    <NeedsReload status="warning" title={t('app.screenFailed')} hint={t('app.screenFailedHint')} />
+  );
+}
+
+/** What failed, what it means for the data, and 重新加载 (with the error's own line, if any). */
+export function NeedsReload({
+  status,
+  title,
+  hint,
+  detail,
+}: {
+  status: 'warning' | 'error';
+  title: string;
+  hint: string;
+  detail?: string;
+}) {
+  const { t } = useTranslation();
+  return (
     <Result
-      status="warning"
-      title={t('app.screenFailed')}
-      subTitle={t('app.screenFailedHint')}
+      status={status}
+      title={title}
+      subTitle={hint}
       extra={
         <Button type="primary" onClick={() => window.location.reload()}>
           {t('app.reload')}
         </Button>
       }
-    />
+    >
+      {detail && (
+        <Typography.Text type="secondary" copyable>
+          {detail}
+        </Typography.Text>
+      )}
+    </Result>
   );
 }

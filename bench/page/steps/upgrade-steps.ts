@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { syncedTables } from '../../../shared/domain/records';
 import { DaibanDatabase } from '../../../renderer/db/database';
-import { itemPacksTable } from '../../../renderer/db/derived-rows';
+import { storesBeforeDerivedRows } from '../../../renderer/db/derived-rows';
 import { countRows } from '../../city-dataset';
 import { requireDataset, timed, type BenchStep } from '../step-registry';
 
@@ -23,17 +23,7 @@ export const upgradeV6Step: BenchStep = {
     await Dexie.delete(upgradedDatabase);
     const schema = new DaibanDatabase(`${upgradedDatabase}-schema`);
     await schema.open();
-    const stores = Object.fromEntries(
-      schema.tables
-        .filter((table) => table.name !== itemPacksTable)
-        .map((table) => [
-          table.name,
-          [table.schema.primKey, ...table.schema.indexes]
-            .map((index) => index.src)
-            .filter((src) => src !== '_attention')
-            .join(', '),
-        ]),
-    );
+    const stores = storesBeforeDerivedRows(schema);
     await schema.delete();
     const old = new Dexie(upgradedDatabase);
     old.version(5).stores(stores);
