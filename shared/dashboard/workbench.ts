@@ -1,9 +1,9 @@
 import { workingDaysBetween } from '../calendar/deadline';
 import { collectDeadlines, type Deadline, type DeadlineKind } from '../domain/deadlines';
 import type { HelperAgent } from '../domain/helper-agent';
-import type { EscalationLevel, ProblemStatus } from '../domain/problem';
 import type { KeyProject } from '../domain/project';
 import { recordsNeedingReview, type RecordNeedingReview } from '../domain/record-issues';
+import type { ProblemRow } from '../reports/project-sheet';
 import type { SheetClock, SheetRecords } from '../reports/sheet-common';
 
 /**
@@ -32,18 +32,8 @@ export function helperAgentsOfUser(
 
 export type WorkbenchRow = Deadline & { projectName: string };
 
-export type WorkbenchProblem = {
-  id: string;
-  projectId: string;
-  projectName: string;
-  title: string;
-  responsibleDepartment: string;
-  raisedOn: string;
-  escalation: EscalationLevel;
-  status: ProblemStatus;
-  /** Working days since it was raised: how long it has waited. */
-  openWorkingDays: number;
-};
+/** A problem as the project sheet lists it (working days open included), with its project. */
+export type WorkbenchProblem = ProblemRow & { projectId: string; projectName: string };
 
 export type WorkbenchReview = RecordNeedingReview & { projectId: string; projectName: string };
 
