@@ -78,6 +78,21 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   }),
 );
 
+/**
+ * fetch as a browser's network stack does it: a request that fails on a kept-alive connection the
+ * server had closed (here, a restart in this process) goes again on a new one — Chromium resends
+ * one that failed on a reused connection before any answer. Node's fetch surfaces it instead.
+ */
+async function fetchAsBrowser(url: string | URL | Request, init?: RequestInit) {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    if (cause?.code !== 'UND_ERR_SOCKET') throw error;
+    return fetch(url, init);
+  }
+}
+
 describe('sync convergence with the server in the loop', () => {
   let store: TestStorage;
   let app: FastifyInstance;
@@ -131,7 +146,9 @@ describe('sync convergence with the server in the loop', () => {
             server: createServerSync(replica.db, replica.engine, {
               isOnline: () => online[index]!,
               fetch: (url, init) =>
-                online[index] ? fetch(url, init) : Promise.reject(new TypeError('offline')),
+                online[index]
+                  ? fetchAsBrowser(url, init)
+                  : Promise.reject(new TypeError('offline')),
             }),
           });
           for (let index = 0; index < computers; index += 1) {
