@@ -19,6 +19,60 @@ export type ClockState = { millis: number; counter: number };
 /** A remote device's clock this far ahead of ours is refused: it would win every later edit. */
 export const maxClockDriftMillis = 24 * 60 * 60 * 1000;
 
+/**
+ * Stamps further ahead of this machine's clock than this are shown with the device that made
+ * them and applied only once the user confirms (`aheadStamps`): a wrong clock wins every later
+ * edit of the cells it writes. Up to `maxClockDriftMillis`; beyond that they are refused.
+ */
+export const aheadConfirmMillis = 60 * 60 * 1000;
+
+/** Stamps of one device more than `aheadConfirmMillis` ahead of this machine's clock. */
+export type AheadStamps = {
+  node: string;
+  /** Its newest stamp, and how far that is ahead of this machine's clock. */
+  newest: Timestamp;
+  aheadMillis: number;
+  /** How many of the batch's writes are that far ahead. */
+  writes: number;
+};
+
+/**
+ * The devices whose stamps in `timestamps` are more than `aheadConfirmMillis` ahead of
+ * `wallMillis`, leaving out those up to `accepted` (what the user already confirmed): the
+ * newest first. Empty when nothing needs confirming.
+ */
+export function aheadStamps(
+  timestamps: Iterable<Timestamp>,
+  wallMillis: number,
+  accepted?: Timestamp,
+): AheadStamps[] {
+  const byNode = new Map<string, AheadStamps>();
+  for (const ts of timestamps) {
+    if (accepted !== undefined && ts <= accepted) continue;
+    const { millis, node } = parseTimestamp(ts);
+    const aheadMillis = millis - wallMillis;
+    if (aheadMillis <= aheadConfirmMillis) continue;
+    const known = byNode.get(node);
+    if (!known) byNode.set(node, { node, newest: ts, aheadMillis, writes: 1 });
+    else {
+      known.writes += 1;
+      if (ts > known.newest) Object.assign(known, { newest: ts, aheadMillis });
+    }
+  }
+  return [...byNode.values()].sort((a, b) => b.aheadMillis - a.aheadMillis);
+}
+
+/** A batch holds stamps the user has not confirmed (see `aheadStamps`): nothing was applied. */
+export class AheadStampsError extends Error {
+  override readonly name = 'AheadStampsError';
+  readonly ahead: AheadStamps[];
+
+  constructor(ahead: AheadStamps[]) {
+    super(`Stamps of ${ahead.length} device(s) are over an hour ahead of this machine's clock`);
+    this.ahead = ahead;
+  }
+}
+
 /** A remote timestamp too far ahead: the device (node id) and its time, for the user's message. */
 export type ClockDrift = {
   node: string;

@@ -25,3 +25,9 @@ export async function derivePassphraseKey(
     ['encrypt', 'decrypt'],
   );
 }
+
+/**
+ * Shorter passphrases are refused (team encryption, sync files): eight characters is the least
+ * that PBKDF2's 600,000 iterations make costly to guess from a stolen file or server copy.
+ */
+export const minPassphraseLength = 8;

@@ -52,11 +52,32 @@ export function isNodeId(value: unknown): value is string {
   return typeof value === 'string' && nodeIdPattern.test(value);
 }
 
-/** A random node id; never the all-zero id, which belongs to `zeroTimestamp`. */
+/** The node of `zeroTimestamp`: seeded defaults, which every computer has and nobody wrote. */
+export const seedNode = '0000000000000000';
+
+/**
+ * Nodes that start with eight zeros belong to no device: the all-zero `seedNode`, and the nodes
+ * of records converted from data files of earlier versions (legacy-data-file.ts), which carry
+ * their record's old change time. A device never gets one, so the sync server can tell writes
+ * a device made (stamped with a node it registered) from those it only passes on.
+ */
+export function isDeviceNode(node: string): boolean {
+  return isNodeId(node) && !node.startsWith('00000000');
+}
+
+/** A converted record's node: reserved prefix, not the seed node. */
+export function isLegacyNode(node: string): boolean {
+  return isNodeId(node) && node.startsWith('00000000') && node !== seedNode;
+}
+
+/** The node id in a timestamp (its last 16 characters). */
+export const timestampNode = (ts: Timestamp): string => ts.slice(30);
+
+/** A random device node id: never one of the reserved ones (`isDeviceNode`). */
 export function newNodeId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
   const id = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return id === '0000000000000000' ? newNodeId() : id;
+  return isDeviceNode(id) ? id : newNodeId();
 }
 
 export type TimestampParts = { millis: number; counter: number; node: string };
