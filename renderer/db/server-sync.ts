@@ -21,6 +21,7 @@ import {
 } from '../../shared/sync/server-protocol';
 import {
   createTeamEncryption,
+  isLongEnoughPassphrase,
   openParts,
   sealParts,
   unlockTeamKey,
@@ -78,6 +79,8 @@ export type SyncFailure =
   | { code: 'needsPassphrase' }
   | { code: 'wrongPassphrase' }
   | { code: 'undecryptable' }
+  /** A passphrase shorter than minPassphraseLength offered to set the team's key. */
+  | { code: 'passphraseTooShort' }
   | { code: 'notConverging' }
   | { code: 'badAddress' }
   | { code: 'notJoined' }
@@ -230,7 +233,7 @@ export function createServerSync(
       bytes = 0;
     };
     for (const [ts, parts] of writes) {
-      const payload = key ? await sealParts(key, ts, parts) : parts;
+      const payload = key ? await sealParts(key, current.team.id, ts, parts) : parts;
       const text = JSON.stringify([ts, payload]);
       if (
         page.length > 0 &&
@@ -245,16 +248,21 @@ export function createServerSync(
     return { trie: trie!, sent: writes.size };
   }
 
-  /** The writes of one page, opened and checked, as log entries. */
-  async function entriesOf(page: SyncResponse, key: TeamKey | null) {
+  /**
+   * The writes of one page, opened and checked, as log entries. In a team that encrypts, only
+   * what opens under the team key (for this team and the write's timestamp) is taken: a payload
+   * in the clear is never applied as data there, whoever stored it on the server.
+   */
+  async function entriesOf(current: ServerConfig, page: SyncResponse, key: TeamKey | null) {
     const writes: [Timestamp, unknown][] = [];
     for (const [ts, payload] of page.writes) {
-      if (typeof payload !== 'string') {
+      if (!key) {
+        if (typeof payload === 'string') throw new ServerSyncError({ code: 'needsPassphrase' });
         writes.push([ts, payload]);
         continue;
       }
-      if (!key) throw new ServerSyncError({ code: 'needsPassphrase' });
-      const parts = await openParts(key, ts, payload);
+      if (typeof payload !== 'string') throw new ServerSyncError({ code: 'undecryptable' });
+      const parts = await openParts(key, current.team.id, ts, payload);
       if (parts === null) throw new ServerSyncError({ code: 'undecryptable' });
       writes.push([ts, parts]);
     }
@@ -330,7 +338,7 @@ export function createServerSync(
         total ??= page.total ?? null;
         missing ??= new Set(page.missing ?? []);
         if (page.writes.length > 0) {
-          const entries = await entriesOf(page, key);
+          const entries = await entriesOf(current, page, key);
           try {
             const applied = await engine.applyBatch(entries, {
               via: 'server',
@@ -389,6 +397,11 @@ export function createServerSync(
     }): Promise<ServerConfig> {
       const origin = serverOrigin(input.address);
       if (!origin) throw new ServerSyncError({ code: 'badAddress' });
+      // The first device's passphrase becomes the team's key: a short one is refused before the
+      // code is spent. (A team's existing passphrase is checked, not set, by `unlock`.)
+      if (input.passphrase && !isLongEnoughPassphrase(input.passphrase)) {
+        throw new ServerSyncError({ code: 'passphraseTooShort' });
+      }
       const health = (await request(origin, '/health', { method: 'GET' })) as {
         service?: unknown;
         protocol?: unknown;

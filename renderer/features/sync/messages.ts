@@ -55,6 +55,7 @@ const zhCN = {
       needsPassphrase: '团队已启用端到端加密，请输入团队口令',
       wrongPassphrase: '团队口令不正确',
       undecryptable: '服务器上有数据无法用团队口令解密，请联系管理员',
+      passphraseTooShort: '团队口令至少 {{min}} 个字符：口令越长，数据被猜出的可能越小',
       notConverging: '与服务器的数据比较多次仍不一致，稍后自动重试',
       badAddress: '服务器地址无效：须为 https:// 地址（本机或内网服务器可用 http://）',
       notJoined: '本机尚未加入团队服务器',
@@ -273,6 +274,8 @@ const en: typeof zhCN = {
       wrongPassphrase: 'Wrong team passphrase',
       undecryptable:
         'Some data on the server cannot be decrypted with the team passphrase: tell your admin',
+      passphraseTooShort:
+        'A team passphrase needs at least {{min}} characters: the longer, the harder to guess',
       notConverging: 'This computer and the server still differ after several passes; retrying',
       badAddress:
         'Invalid server address: it must be https:// (http:// only on this computer or an intranet)',
