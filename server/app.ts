@@ -26,6 +26,31 @@ import { BodyRefused, createYielder, readJsonBody, type BodyLimits } from './req
 import type { DeviceAuth, Storage, StoredWrite } from './storage';
 import { createTeamTries } from './team-tries';
 
+export type TrustProxy = number | readonly string[];
+
+/**
+ * `--trust-proxy`'s value: a hop count (1 for one nginx in front) or the proxies' addresses
+ * (comma-separated, CIDR allowed). Null for anything else, `true` and `*` included: trusting
+ * every hop would take the address the client itself wrote into X-Forwarded-For.
+ */
+export function parseTrustProxy(value: string): TrustProxy | null {
+  const text = value.trim();
+  if (/^\d{1,2}$/.test(text)) return Number(text) >= 1 ? Number(text) : null;
+  const addresses = text.split(',').map((entry) => entry.trim());
+  const address = /^(?:[0-9.]+|[0-9a-fA-F:]+)(?:\/\d{1,3})?$/;
+  if (addresses.length === 0 || !addresses.every((entry) => address.test(entry) && entry !== '')) {
+    return null;
+  }
+  return addresses;
+}
+
+/** Fastify's form: a hop count trusts the nearest `hops` addresses of the chain, no further. */
+function trustedHops(trust: TrustProxy | undefined) {
+  if (trust === undefined) return false;
+  if (typeof trust !== 'number') return [...trust];
+  return (_address: string, hop: number) => hop < trust;
+}
+
 export type ServerOptions = {
   storage: Storage;
   version: string;
@@ -33,8 +58,12 @@ export type ServerOptions = {
   logger?: FastifyServerOptions['logger'];
   /** Per device, and per address for joins and failed sign-ins. */
   limits?: { device: RateLimit; address: RateLimit };
-  /** Behind a reverse proxy, take the client address from X-Forwarded-For (docs/server.md). */
-  trustProxy?: boolean;
+  /**
+   * Behind a reverse proxy, take the client address from X-Forwarded-For (docs/server.md): how
+   * many proxies stand in front (a hop count), or their addresses. Never "any": the client
+   * writes the leftmost entries itself.
+   */
+  trustProxy?: TrustProxy;
   /** Download pages (tests make them small). */
   page?: { writes: number; bytes: number };
   now?: () => Date;
@@ -80,9 +109,19 @@ declare module 'fastify' {
   }
 }
 
-/** A refusal says why in one word the device can word in Chinese, and nothing else. */
+/**
+ * A refusal says why in one word the device can word in Chinese, and nothing else. The log says
+ * who was refused (address, and device once signed in), never with what token.
+ */
 function refuse(reply: FastifyReply, status: number, error: ServerError, retryAfter?: number) {
   if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
+  const { request } = reply;
+  if (status !== 500) {
+    request.log.info(
+      { error, status, address: request.ip, device: request.device?.deviceId },
+      'refused',
+    );
+  }
   return reply.code(status).send({ error });
 }
 
@@ -111,7 +150,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     requestTimeout: 120_000,
     connectionTimeout: 60_000,
     keepAliveTimeout: 65_000,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustedHops(options.trustProxy),
     logger:
       options.logger === undefined || options.logger === false
         ? false
@@ -168,7 +207,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       return refuse(reply, 400, 'badRequest');
     }
-    request.log.error({ code: error.code }, 'request failed');
+    // The error's code and kind tell an admin what broke (SQLITE_FULL, ECONNREFUSED…); its
+    // message may quote stored content, so it stays out.
+    request.log.error(
+      {
+        code: error.code ?? null,
+        kind: error instanceof Error ? error.name : typeof error,
+        address: request.ip,
+        device: request.device?.deviceId,
+      },
+      'request failed',
+    );
     return refuse(reply, 500, 'internal');
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'notFound' }));
@@ -186,12 +235,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       void reply.header('Connection', 'close');
       const wait = addressLimiter.take(`auth:${request.ip}`);
       if (wait > 0) return refuse(reply, 429, 'rateLimited', wait);
-      request.log.info({ reason: device ? 'revoked' : 'unauthorized' }, 'sign-in refused');
       return refuse(reply, 401, device ? 'revoked' : 'unauthorized');
     }
+    request.device = device;
     const wait = deviceLimiter.take(device.deviceId);
     if (wait > 0) return refuse(reply, 429, 'rateLimited', wait);
-    request.device = device;
     const time = now().getTime();
     if (time - (lastTouched.get(device.deviceId) ?? 0) > 60_000) {
       lastTouched.set(device.deviceId, time);
@@ -251,7 +299,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const token = newDeviceToken();
       const device = await storage.redeemJoinCode(codeHash, tokenHash(token), now().toISOString());
       if (!device) {
-        request.log.info('join refused');
         return refuse(reply, 401, 'badCode');
       }
       request.log.info({ team: device.teamId, device: device.deviceId }, 'device joined');
@@ -322,9 +369,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         }
       }
       let accepted = 0;
+      const plaintext = !encryptedTeams.has(team);
       for (let start = 0; start < stored.length; start += writesPerBatch) {
         const batch = stored.slice(start, start + writesPerBatch);
-        accepted += await storage.insertWrites(team, device.deviceId, batch);
+        const result = await storage.insertWrites(team, device.deviceId, batch, { plaintext });
+        if (result === 'teamEncrypted') {
+          encryptedTeams.add(team);
+          return refuse(reply, 400, 'plaintextRefused');
+        }
+        accepted += result;
         if (start + writesPerBatch < stored.length) await new Promise((done) => setImmediate(done));
       }
       const trie = trieView(await tries.current(team), expand);
