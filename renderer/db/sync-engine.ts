@@ -480,7 +480,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
       const parked = await db.parked.toArray();
       if (parked.length === 0) return 0;
       const entries = parked.flatMap((record) => JSON.parse(record.entries) as SyncFileEntry[]);
-      const split = splitIncoming(entries);
+      const split = splitIncoming(entries, { bounded: false });
       if (!split.ok || split.known.length === 0) return 0;
       const summary = emptySummary();
       await applyKnown(tx, split.known, summary, false, null);

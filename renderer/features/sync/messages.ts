@@ -156,6 +156,13 @@ const zhCN = {
     reasonOutOfRange: '第 {{entry}} 条记录的更改时间超出文件头所写的范围',
     reasonCountMismatch: '{{what}}与文件头不符（文件头写 {{expected}}，实际 {{actual}}）',
     reasonWrongValue: '第 {{entry}} 条记录（{{table}}）的“{{field}}”不是有效的值',
+    reasonBadRecordId: '第 {{entry}} 条记录（{{table}}）的记录编号不是有效的编号，文件可能被改动过',
+    reasonParkedTooMany:
+      '文件中本版本不认识的更改超过 {{limit}} 项（至第 {{entry}} 条记录），不像是新版帮代通导出的文件',
+    reasonParkedValueTooLarge:
+      '第 {{entry}} 条记录中有本版本不认识、超过 {{limitKiB}} KB 的值，不像是新版帮代通导出的文件',
+    reasonParkedTooLarge:
+      '文件中本版本不认识的更改超过 {{limitMiB}} MB（至第 {{entry}} 条记录），不像是新版帮代通导出的文件',
     reasonOwnFile: '这是本机导出的文件，本机已有其中的全部内容',
     reasonOtherTeam: '文件来自另一个团队“{{team}}”',
     reasonClockAhead:
@@ -406,6 +413,14 @@ const en: typeof zhCN = {
     reasonCountMismatch:
       'the {{what}} does not match its header ({{expected}} stated, {{actual}} found)',
     reasonWrongValue: 'record {{entry}} ({{table}}) has an invalid “{{field}}”',
+    reasonBadRecordId:
+      'record {{entry}} ({{table}}) has an id no record can have: the file may have been altered',
+    reasonParkedTooMany:
+      'it holds more than {{limit}} changes this version does not know (by record {{entry}}): not what a newer Daiban Desk writes',
+    reasonParkedValueTooLarge:
+      'record {{entry}} holds a value this version does not know larger than {{limitKiB}} KB: not what a newer Daiban Desk writes',
+    reasonParkedTooLarge:
+      'it holds more than {{limitMiB}} MB of changes this version does not know (by record {{entry}}): not what a newer Daiban Desk writes',
     reasonOwnFile: 'this computer exported it and already holds everything in it',
     reasonOtherTeam: 'it comes from another team, “{{team}}”',
     reasonClockAhead:
