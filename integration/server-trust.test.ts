@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { emptyProjectInput, type ProjectInput } from '../shared/domain/project';
+import { packMinuteHashes } from '../shared/sync/merkle';
 import { formatTimestamp, parseTimestamp, type Timestamp } from '../shared/sync/timestamp';
 import {
   createServerSync,
@@ -115,23 +116,97 @@ describe.each(storageKinds)('untrusted writes from the sync server on %s', (kind
     return formatTimestamp({ ...parsed, millis: parsed.millis + millis, counter: 0 });
   };
 
+  async function expectConverged(...all: Computer[]) {
+    const dumps = await Promise.all(all.map((one) => one.files.readAll()));
+    for (const dump of dumps.slice(1)) expect(dump).toEqual(dumps[0]);
+    const tries = await Promise.all(
+      all.map(async (one) => {
+        const packed = packMinuteHashes((await one.engine.minuteHashes()).hashes);
+        return [Array.from(packed.minutes), Array.from(packed.hashes)];
+      }),
+    );
+    for (const trie of tries.slice(1)) expect(trie).toEqual(tries[0]);
+  }
+
+  const quarantined = async (at: Computer) =>
+    (await at.db.quarantine.orderBy('ts').toArray()).map(({ ts, reason }) => [ts, reason]);
+
+  it('sets aside poisoned writes planted in its storage, and every other write still converges', async () => {
+    await newTeam('城区团队');
+    const one = await computer('甲');
+    const two = await computer('乙', 3);
+    await join(one, '甲');
+    await join(two, '乙');
+    const project = await one.repos.createProject(input('冷链物流中心'));
+    await one.server.round();
+    const stamp = await nameStamp(one, project.id);
+    const poison = [
+      [after(stamp, 1_000), [1]],
+      [after(stamp, 2_000), [['projects', project.id, { name: 42 }]]],
+      [after(stamp, 3_000), 'c2VhbGVkIGJ5IG5vYm9keSBoZXJlIGF0IGFsbCEhIQ=='],
+      [after(stamp, 4_000), [['projects', project.id, { ['__proto__']: 'x' }]]],
+    ] as const;
+    for (const [ts, payload] of poison) await plant(ts, payload);
+    // Colleagues go on working after the poison, before and after it is found.
+    await two.server.round();
+    await two.repos.projects.update(project.id, { notes: '经开区纬三路' });
+    await two.server.round();
+    const later = await one.repos.createProject(input('智能装备产业园'));
+    const round = await one.server.round();
+    expect(round.setAside).toBe(4);
+    await one.server.round();
+    await two.server.round();
+
+    for (const at of [one, two]) {
+      expect(await quarantined(at)).toEqual([
+        [poison[0][0], 'malformed'],
+        [poison[1][0], 'wrongValue'],
+        [poison[2][0], 'sealedInPlainTeam'],
+        [poison[3][0], 'malformed'],
+      ]);
+      const kept = await at.db.projects.get(project.id);
+      expect([kept?.name, kept?.notes]).toEqual(['冷链物流中心', '经开区纬三路']);
+      expect((await at.db.projects.get(later.id))?.name).toBe('智能装备产业园');
+    }
+    await expectConverged(one, two);
+    // Held, not fetched again: a round with nothing new is one request, and keeps nothing twice.
+    const idle = await one.server.round();
+    expect(idle).toMatchObject({ sent: 0, received: 0, setAside: 0, requests: 1 });
+    expect(await one.db.quarantine.count()).toBe(4);
+  });
+
   it('never applies a write in the clear in a team that encrypts: on an existing and on a new computer', async () => {
     await newTeam('加密团队');
     const one = await computer('甲');
     await join(one, '甲', '团队口令 2026');
     const project = await one.repos.createProject(input('原来的项目名称'));
     await one.server.round();
-    await plant(after(await nameStamp(one, project.id)), [
-      ['projects', project.id, { name: '被篡改的名称' }],
-    ]);
+    const forged = after(await nameStamp(one, project.id));
+    await plant(forged, [['projects', project.id, { name: '被篡改的名称' }]]);
+    // A sealed write moved to another timestamp does not open either.
+    const sealed = await store.storage.writesAfter(teamId, '', 1_000);
+    const moved = after(forged);
+    await plant(moved, JSON.parse(sealed[0]!.content));
 
-    expect(await failure(one.server.round())).toEqual({ code: 'undecryptable' });
+    await one.server.round();
     expect((await one.db.projects.get(project.id))?.name).toBe('原来的项目名称');
+    expect(await quarantined(one)).toEqual([
+      [forged, 'notSealed'],
+      [moved, 'undecryptable'],
+    ]);
 
     const two = await computer('乙', 4);
     await join(two, '乙', '团队口令 2026');
-    expect(await failure(two.server.round())).toEqual({ code: 'undecryptable' });
-    expect((await two.db.projects.get(project.id))?.name).not.toBe('被篡改的名称');
+    await two.server.round();
+    expect((await two.db.projects.get(project.id))?.name).toBe('原来的项目名称');
+    expect(await quarantined(two)).toEqual([
+      [forged, 'notSealed'],
+      [moved, 'undecryptable'],
+    ]);
+    await one.repos.projects.update(project.id, { notes: '加密后仍同步' });
+    await one.server.round();
+    await two.server.round();
+    await expectConverged(one, two);
   });
 
   it('refuses to set a team passphrase shorter than eight characters, before the code is spent', async () => {

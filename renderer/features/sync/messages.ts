@@ -40,6 +40,25 @@ const zhCN = {
     lastSynced: '上次同步 {{time}}',
     never: '尚未同步',
     nextAttempt: '{{time}} 自动重试',
+    quarantine: {
+      title: '已隔离的修改',
+      summary:
+        '服务器发来的 {{count}} 项修改无法解密、解读或校验，已隔离，没有应用；其余修改照常同步。',
+      intro:
+        '这些修改可能被篡改过，或来自有问题的电脑或服务器。请点“保存给管理员的文件”，把文件交给管理员核查。',
+      save: '保存给管理员的文件',
+      saved: '已保存：{{name}}',
+      unknownDevice: '未知电脑（节点 {{node}}）',
+      columns: { device: '来自', written: '修改时间', at: '隔离时间', reason: '原因' },
+      reason: {
+        notSealed: '团队已启用加密，这项修改却是明文（不会应用）',
+        undecryptable: '无法用团队口令解密，或已被改动',
+        sealedInPlainTeam: '团队未启用加密，这项修改却是密文',
+        malformed: '格式有误',
+        wrongValue: '含有无效的值',
+        collision: '与本机已有的同一时间戳的修改内容不同',
+      },
+    },
     failure: {
       offline: '没有网络连接，恢复后自动同步',
       unreachable: '无法连接同步服务器，稍后自动重试',
@@ -264,6 +283,25 @@ const en: typeof zhCN = {
     lastSynced: 'Last synced {{time}}',
     never: 'Not synced yet',
     nextAttempt: 'Retrying at {{time}}',
+    quarantine: {
+      title: 'Set-aside changes',
+      summary:
+        '{{count}} changes from the server could not be decrypted, read or checked: set aside, not applied; everything else syncs as usual.',
+      intro:
+        'They may have been tampered with, or come from a faulty computer or server. Save the file for your admin and hand it over for review.',
+      save: 'Save a file for the admin',
+      saved: 'Saved: {{name}}',
+      unknownDevice: 'Unknown computer (node {{node}})',
+      columns: { device: 'From', written: 'Changed at', at: 'Set aside at', reason: 'Why' },
+      reason: {
+        notSealed: 'The team encrypts, but this change is in the clear (never applied)',
+        undecryptable: 'It does not decrypt with the team passphrase, or was altered',
+        sealedInPlainTeam: 'The team does not encrypt, but this change is sealed',
+        malformed: 'Not in the right format',
+        wrongValue: 'It holds a value its field cannot take',
+        collision: 'Its timestamp is one this computer holds with other content',
+      },
+    },
     failure: {
       offline: 'No network; syncs when it returns',
       unreachable: 'Cannot reach the sync server; retrying',
