@@ -23,6 +23,8 @@ export function serverFailureText(failure: SyncFailure, t: TFunction): string {
       return t('serverSync.failure.clockDrift', {
         hours: Math.floor(failure.drift.aheadMillis / 3_600_000),
       });
+    case 'serverDeclined':
+      return t('serverSync.failure.serverDeclined', { origin: failure.origin });
     case 'internal':
       return t('serverSync.failure.internal', { message: failure.message });
     default:
