@@ -44,7 +44,13 @@ type Handlers = {
 };
 
 /** What the handlers need from main beyond Electron's modules. */
-export type IpcContext = { setSyncServer(origin: string | null): Promise<void> };
+export type IpcContext = {
+  /** Asks the user (a dialog on `window`) before a new origin is allowed; see sync-server.ts. */
+  setSyncServer(
+    origin: string | null,
+    window: BrowserWindow,
+  ): ReturnType<DaibanBridge['setSyncServer']>;
+};
 
 function createHandlers(context: IpcContext): Handlers {
   const backups = createBackupStore(backupsFolder(app.getPath('userData')));
@@ -152,7 +158,7 @@ function createHandlers(context: IpcContext): Handlers {
       return result;
     },
 
-    setSyncServer: (_window, { origin }) => context.setSyncServer(origin),
+    setSyncServer: (window, { origin }) => context.setSyncServer(origin, window),
 
     notify(window, request) {
       if (!Notification.isSupported()) return Promise.resolve({ status: 'denied' });

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, screen, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -6,7 +6,12 @@ import { appEntryUrl } from './app-url';
 import { registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { guardWebContents, restrictNetwork, restrictPermissions } from './security';
-import { loadSyncServer, saveSyncServer, syncServerFile } from './sync-server';
+import {
+  createSyncServerGate,
+  loadSyncServer,
+  saveSyncServer,
+  syncServerFile,
+} from './sync-server';
 import { rememberWindowState } from './window-events';
 import { initialBounds, loadWindowState, windowStateFile } from './window-state';
 
@@ -26,8 +31,6 @@ if (process.env.DAIBAN_USER_DATA) app.setPath('userData', process.env.DAIBAN_USE
 registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;
-/** The team's sync server (同步), the only network destination the window may reach. */
-let syncServer: string | null = null;
 let windowStateSaved: () => Promise<void> = () => Promise.resolve();
 
 async function createMainWindow(): Promise<BrowserWindow> {
@@ -79,15 +82,19 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     const serverFile = syncServerFile(app.getPath('userData'));
-    syncServer = await loadSyncServer(serverFile);
-    serveRenderer(path.join(here, '..', 'dist', 'renderer'), () => syncServer);
+    const syncServer = createSyncServerGate({
+      initial: await loadSyncServer(serverFile),
+      save: (origin) => saveSyncServer(serverFile, origin),
+    });
+    serveRenderer(path.join(here, '..', 'dist', 'renderer'), syncServer.current);
     restrictPermissions(session.defaultSession);
-    restrictNetwork(session.defaultSession, () => syncServer);
+    restrictNetwork(session.defaultSession, syncServer.current);
     registerIpcHandlers({
-      async setSyncServer(origin) {
-        syncServer = origin;
-        await saveSyncServer(serverFile, origin);
-      },
+      setSyncServer: (origin, window) =>
+        syncServer.request(origin, async (options) => {
+          const answer = await dialog.showMessageBox(window, options);
+          return answer.response;
+        }),
     });
     installApplicationMenu(developmentBuild);
     mainWindow = await createMainWindow();

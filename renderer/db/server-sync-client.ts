@@ -1,6 +1,6 @@
 import { wrap, type Remote } from 'comlink';
 import { liveQuery } from 'dexie';
-import { serverOrigin } from '../../shared/security/server-origin';
+import { checkServerAddress } from '../../shared/security/server-origin';
 import { bridge } from '../platform/bridge';
 import { db } from './index';
 import { serverKeys, type ServerConfig, type SyncFailure } from './server-sync';
@@ -15,13 +15,16 @@ export type SyncOutcome = { ok: true } | { ok: false; failure: SyncFailure };
 /**
  * This window's server-sync worker, for the configured server's origin. The desktop must allow
  * an origin before a worker reaching it starts (its script's CSP comes with it), so when the
- * server changes the old worker ends and a new one starts.
+ * server changes the old worker ends and a new one starts. The desktop asks the user before it
+ * allows a new origin: 'declined' when the user did not, and the worker there was goes on.
  */
-async function workerFor(origin: string | null): Promise<Remote<ServerSyncWorker> | null> {
+async function workerFor(
+  origin: string | null,
+): Promise<Remote<ServerSyncWorker> | null | 'declined'> {
   if (running && running.origin === origin) return running.remote;
+  if ((await bridge.setSyncServer({ origin })).status === 'declined') return 'declined';
   running?.worker.terminate();
   running = null;
-  await bridge.setSyncServer({ origin });
   if (!origin) return null;
   const worker = new Worker(new URL('./server-sync-worker.ts', import.meta.url), {
     type: 'module',
@@ -55,32 +58,50 @@ export async function joinServer(input: {
   deviceName: string;
   passphrase?: string;
 }): Promise<SyncOutcome> {
-  const origin = serverOrigin(input.address);
-  if (!origin) return { ok: false, failure: { code: 'badAddress' } };
+  const address = checkServerAddress(input.address);
+  if (!address.ok) {
+    return {
+      ok: false,
+      failure: { code: address.reason === 'plainHttp' ? 'plainHttp' : 'badAddress' },
+    };
+  }
+  const { origin } = address;
   const before = (await configured())?.origin ?? null;
   const remote = await workerFor(origin);
+  if (remote === 'declined') return { ok: false, failure: { code: 'serverDeclined', origin } };
   const result = await remote!.join(input);
   // A failed join leaves the desktop allowing what it allowed before.
   if (!result.ok && !(await configured())) await workerFor(before);
   return result;
 }
 
-async function current(): Promise<Remote<ServerSyncWorker> | null> {
+async function current(): Promise<Remote<ServerSyncWorker> | null | 'declined'> {
   return workerFor((await configured())?.origin ?? null);
 }
 
 export async function syncNow(): Promise<void> {
-  await (await current())?.syncNow();
+  const remote = await current();
+  if (remote !== 'declined') await remote?.syncNow();
 }
 
 export async function unlockServer(passphrase: string): Promise<SyncOutcome> {
+  const origin = (await configured())?.origin;
   const remote = await current();
   if (!remote) return { ok: false, failure: { code: 'notJoined' } };
+  if (remote === 'declined')
+    return { ok: false, failure: { code: 'serverDeclined', origin: origin! } };
   return remote.unlock(passphrase);
 }
 
 export async function leaveServer(): Promise<SyncOutcome> {
   const remote = await current();
   if (!remote) return { ok: true };
+  // Leaving needs no server: where the user did not allow it, this window forgets it itself.
+  if (remote === 'declined') {
+    await db.transaction('rw', db.device, async () => {
+      for (const key of Object.values(serverKeys)) await db.device.delete(key);
+    });
+    return { ok: true };
+  }
   return remote.leave();
 }

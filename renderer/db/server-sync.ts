@@ -84,6 +84,10 @@ export type SyncFailure =
   | { code: 'passphraseTooShort' }
   | { code: 'notConverging' }
   | { code: 'badAddress' }
+  /** http:// to a host that is neither loopback nor private (shared/security/server-origin.ts). */
+  | { code: 'plainHttp' }
+  /** The desktop asked the user whether it may connect to `origin`, and the user said no. */
+  | { code: 'serverDeclined'; origin: string }
   | { code: 'notJoined' }
   /** Anything else (a bug, a full disk): its message, for the admin. */
   | { code: 'internal'; message: string };
@@ -107,6 +111,8 @@ export function needsPerson(failure: SyncFailure): boolean {
     'wrongPassphrase',
     'notJoined',
     'badAddress',
+    'plainHttp',
+    'serverDeclined',
     'notDaibanServer',
   ].includes(failure.code);
 }

@@ -133,6 +133,9 @@ export const en: Messages = {
     platformBrowser: 'Browser',
     dataFolder: 'Data location',
     revealDataFolder: 'Open data folder',
+    plainHttpServer: 'The team server {{origin}} is reached over plain, unencrypted http://',
+    plainHttpServerDetail:
+      'Others on the same network may see this computer’s sync credentials and (unless the team encrypts end to end) its data, and even sync in its name. Use this only on a trusted intranet; ask your admin to enable https:// on the server, then join again with the https:// address.',
   },
   bridge: {
     openTitle: 'Choose a data file',

@@ -131,6 +131,9 @@ export const zhCN = {
     platformBrowser: '浏览器',
     dataFolder: '数据位置',
     revealDataFolder: '打开数据文件夹',
+    plainHttpServer: '团队服务器 {{origin}} 经未加密的 http:// 连接',
+    plainHttpServerDetail:
+      '同一网络中的他人可能看到本机的同步凭据和（未启用端到端加密时的）数据，甚至冒用本机同步。只应在可信的内网中这样使用；请管理员为服务器启用 https://，再用 https:// 地址重新加入。',
   },
   bridge: {
     openTitle: '选择数据文件',

@@ -6,6 +6,7 @@ import {
   backupReasonSchema,
   maxJsonFileBytes,
   maxXlsxFileBytes,
+  setSyncServerRequestSchema,
   type AppInfo,
   type BackupEntry,
   type DaibanBridge,
@@ -174,9 +175,14 @@ export const browserBridge: DaibanBridge = {
   },
 
   // A browser has no header to set: its page's CSP is the built meta tag, and the sync worker
-  // reaches the server it was told (the desktop app enforces the server, see electron/).
-  setSyncServer() {
-    return Promise.resolve();
+  // reaches the server it was told (the desktop app enforces the server, see electron/). There is
+  // no one above the page to ask, but what may be reached is the desktop's rule: an origin, plain
+  // http only on loopback or a private network (shared/security/server-origin.ts).
+  setSyncServer(request) {
+    if (!setSyncServerRequestSchema.safeParse(request).success) {
+      return Promise.reject(new Error('sync:set-server: not an origin the app may reach'));
+    }
+    return Promise.resolve({ status: 'allowed' });
   },
 
   /**

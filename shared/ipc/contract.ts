@@ -185,6 +185,13 @@ export const setSyncServerRequestSchema = z.object({
 export type SetSyncServerRequest = z.infer<typeof setSyncServerRequestSchema>;
 
 /**
+ * `allowed`: the origin is the one the app may reach from now on (or none, for null).
+ * `declined`: the desktop asked the user, naming the address, and the user did not allow it
+ * (or had already declined it since the app started): the origin allowed before stays.
+ */
+export type SetSyncServerResult = { status: 'allowed' } | { status: 'declined' };
+
+/**
  * 提醒: a desktop notification (Electron's Notification; Web Notifications in a browser) for a
  * record that entered 预警 or 逾期 (shared/reminders). `target` is the record a click opens, or
  * null for 工作台 (a summary of several).
@@ -229,8 +236,11 @@ export type DaibanBridge = {
   revealBackups(): Promise<void>;
   /** Saves the window's sheet as a PDF (desktop), or opens the browser's print dialog. */
   printToPdf(request: PrintToPdfRequest): Promise<PrintToPdfResult>;
-  /** Allows the team sync server (and no other) from now on; in a browser, nothing to do. */
-  setSyncServer(request: SetSyncServerRequest): Promise<void>;
+  /**
+   * Allows the team sync server (and no other) from now on. The desktop asks the user first
+   * when the origin is new; a browser, where the page is its own authority, only checks it.
+   */
+  setSyncServer(request: SetSyncServerRequest): Promise<SetSyncServerResult>;
   /** Shows a notification; resolves when it is clicked (window in front), closed, or refused. */
   notify(request: NotifyRequest): Promise<NotifyResult>;
 };

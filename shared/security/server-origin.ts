@@ -7,20 +7,40 @@
  * and the desktop's request filter allow, and it must be exactly one.
  */
 export function serverOrigin(address: string): string | null {
+  const checked = checkServerAddress(address);
+  return checked.ok ? checked.origin : null;
+}
+
+/**
+ * What `serverOrigin` decides, with the reason of a refusal: `plainHttp` is a well-formed
+ * http:// address of a host that is neither loopback nor private (the user is told to use
+ * https://), `invalid` anything else that is not exactly one origin.
+ */
+export function checkServerAddress(
+  address: string,
+): { ok: true; origin: string } | { ok: false; reason: 'invalid' | 'plainHttp' } {
+  const invalid = { ok: false, reason: 'invalid' } as const;
   const trimmed = address.trim();
-  if (trimmed === '' || trimmed.length > 300) return null;
+  if (trimmed === '' || trimmed.length > 300) return invalid;
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
   } catch {
-    return null;
+    return invalid;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  if (url.username || url.password || url.search || url.hash) return null;
-  if (url.pathname !== '/' && url.pathname !== '') return null;
-  if (url.hostname === '' || url.hostname.includes('*')) return null;
-  if (url.protocol === 'http:' && !isLocalHost(url.hostname)) return null;
-  return url.origin;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return invalid;
+  if (url.username || url.password || url.search || url.hash) return invalid;
+  if (url.pathname !== '/' && url.pathname !== '') return invalid;
+  if (url.hostname === '' || url.hostname.includes('*')) return invalid;
+  if (url.protocol === 'http:' && !isLocalHost(url.hostname)) {
+    return { ok: false, reason: 'plainHttp' };
+  }
+  return { ok: true, origin: url.origin };
+}
+
+/** True for an origin the app reaches over plain http (loopback or a private network only). */
+export function isPlainHttp(origin: string): boolean {
+  return origin.startsWith('http:');
 }
 
 /** Loopback and private-network addresses (RFC 1918, IPv6 unique-local), and `localhost`. */

@@ -1,11 +1,13 @@
-import { Button, Card, Descriptions, Radio, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Radio, Space, Tabs, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { createWorkingDayCalendar } from '../../../shared/calendar/working-day-calendar';
 import type { AppInfo } from '../../../shared/ipc/contract';
 import type { HolidaySchedule } from '../../../shared/domain/settings';
+import { isPlainHttp } from '../../../shared/security/server-origin';
 import { schedulesForCounting } from '../../db/live-records';
+import { useServerSync } from '../../db/useServerSync';
 import { useHolidaySchedules } from '../../db/useTeamData';
 import { changeLanguage, type Language } from '../../i18n';
 import { bridge } from '../../platform/bridge';
@@ -28,6 +30,26 @@ type ScheduleEditing = undefined | 'new' | HolidaySchedule;
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Said for as long as it is true: the team server is reached over plain http (allowed only for
+ * loopback and private addresses, shared/security/server-origin.ts), so the token and any
+ * unencrypted data cross the network readable.
+ */
+function PlainHttpWarning() {
+  const { t } = useTranslation();
+  const origin = useServerSync()?.config?.origin;
+  if (!origin || !isPlainHttp(origin)) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="plain-http-warning"
+      title={t('settings.plainHttpServer', { origin })}
+      description={t('settings.plainHttpServerDetail')}
+    />
+  );
 }
 
 /** This install's own settings, under 常规: language, storage and where the data lives. */
@@ -156,6 +178,7 @@ export function SettingsPage() {
             label: t('teamSettings.tabs.general'),
             children: (
               <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 760 }}>
+                <PlainHttpWarning />
                 <MyInfoSection />
                 <WarningSection />
                 <RemindersSection />

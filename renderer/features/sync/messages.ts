@@ -77,6 +77,10 @@ const zhCN = {
       passphraseTooShort: '团队口令至少 {{min}} 个字符：口令越长，数据被猜出的可能越小',
       notConverging: '与服务器的数据比较多次仍不一致，稍后自动重试',
       badAddress: '服务器地址无效：须为 https:// 地址（本机或内网服务器可用 http://）',
+      plainHttp:
+        '不能用未加密的 http:// 连接该地址：http:// 只限本机或内网地址（10.x、172.16–172.31.x、192.168.x、fc00::/7、localhost），其他服务器请用 https://',
+      serverDeclined:
+        '你没有允许帮代通连接 {{origin}}，本机未连接该服务器。如是误点，请重新启动帮代通后再试',
       notJoined: '本机尚未加入团队服务器',
       internal: '同步出错：{{message}}',
       refused: {
@@ -324,6 +328,10 @@ const en: typeof zhCN = {
       notConverging: 'This computer and the server still differ after several passes; retrying',
       badAddress:
         'Invalid server address: it must be https:// (http:// only on this computer or an intranet)',
+      plainHttp:
+        'Plain http:// cannot reach this address: http:// is only for this computer or an intranet (10.x, 172.16–172.31.x, 192.168.x, fc00::/7, localhost); use https:// for any other server',
+      serverDeclined:
+        'You did not allow Daiban Desk to connect to {{origin}}, so it did not. If that was a slip, restart Daiban Desk and try again',
       notJoined: 'This computer has not joined a team server',
       internal: 'Sync failed: {{message}}',
       refused: {

@@ -26,6 +26,8 @@ export function serverFailureText(failure: SyncFailure, t: TFunction): string {
       });
     case 'passphraseTooShort':
       return t('serverSync.failure.passphraseTooShort', { min: minPassphraseLength });
+    case 'serverDeclined':
+      return t('serverSync.failure.serverDeclined', { origin: failure.origin });
     case 'internal':
       return t('serverSync.failure.internal', { message: failure.message });
     default:
