@@ -61,7 +61,7 @@ test('poisoned writes on the server are set aside, shown with their count in 同
   await sync.open();
   const download = page.waitForEvent('download');
   await quarantine.getByRole('button', { name: '保存给管理员的文件' }).click();
-  const file = JSON.parse(await readFile((await (await download).path()), 'utf8')) as {
+  const file = JSON.parse(await readFile(await (await download).path(), 'utf8')) as {
     kind: string;
     writes: { ts: string; reason: string; payload: unknown }[];
   };
