@@ -111,19 +111,46 @@ describe('names a plain object inherits', () => {
     expect(await snapshot(site)).toEqual(before);
   });
 
-  it('refuses a file parking more than its bounds allow, changing nothing', async () => {
-    const { site } = await twoComputers();
-    const before = await snapshot(site);
-    const big = 'x'.repeat(60_000);
-    const entries: SyncFileEntry[] = Array.from({ length: 600 }, (_, index) => [
-      'newerTable',
-      `row-${index}`,
-      [[stamp(1, index), { note: big }]],
-    ]);
-    const result = await importText(site, await fileFor(site, entries));
-    expect(result).toMatchObject({
+  // 35 MB of text to write, hash and read: more than the default 5 s on a busy machine.
+  it(
+    'refuses a file parking more than its bounds allow, changing nothing',
+    { timeout: 60_000 },
+    async () => {
+      const { site } = await twoComputers();
+      const before = await snapshot(site);
+      const big = 'x'.repeat(60_000);
+      const entries: SyncFileEntry[] = Array.from({ length: 600 }, (_, index) => [
+        'newerTable',
+        `row-${index}`,
+        [[stamp(1, index), { note: big }]],
+      ]);
+      const result = await importText(site, await fileFor(site, entries));
+      expect(result).toMatchObject({
+        ok: false,
+        problem: { reason: 'reasonParkedTooLarge', limitMiB: 32 },
+      });
+      expect(await snapshot(site)).toEqual(before);
+    },
+  );
+});
+
+describe('tampered copies', () => {
+  it('reports an altered copy of a file imported before as damaged, not as imported', async () => {
+    const { site, project } = await twoComputers();
+    const entries: SyncFileEntry[] = [
+      ['projects', project.id, [[stamp(1), { leaderInCharge: '李副区长' }]]],
+    ];
+    const text = await fileFor(site, entries);
+    expect(await importText(site, text)).toMatchObject({ ok: true });
+    expect(await site.files.read(text)).toEqual({
       ok: false,
-      problem: { reason: 'reasonParkedTooLarge', limitMiB: 32 },
+      problem: { reason: 'reasonAlreadyImported' },
+    });
+    const before = await snapshot(site);
+    const altered = text.replace('李副区长', '王副区长');
+    expect(await site.files.read(altered)).toEqual({
+      ok: false,
+      problem: { reason: 'reasonChecksumMismatch' },
     });
     expect(await snapshot(site)).toEqual(before);
   });

@@ -6,6 +6,7 @@ import { materialize } from '../../shared/sync/materialize';
 import type { SyncFileEntry } from '../../shared/sync/sync-entries';
 import {
   createSyncFileFromEntries,
+  payloadMatchesChecksum,
   readSyncFile,
   readSyncFileHeader,
   type SyncFileHeader,
@@ -160,9 +161,12 @@ export function createSyncFiles(db: DaibanDatabase, engine: SyncEngine, appVersi
       if (!backup && head.header.producer.node === node) {
         return { ok: false, problem: { reason: 'reasonOwnFile' } };
       }
-      // The same file again: known from its header alone, without reading 100 MB. A file that
-      // claims the checksum of one applied before but differs would change nothing either.
+      // The same file again: known from its checksum, once the payload is hashed (not parsed)
+      // and found to match it. A copy altered since is damaged, not imported already.
       if (!backup && (await appliedFiles()).includes(head.header.sha256)) {
+        if (!(await payloadMatchesChecksum(text, head.header))) {
+          return { ok: false, problem: { reason: 'reasonChecksumMismatch' } };
+        }
         return { ok: false, problem: { reason: 'reasonAlreadyImported' } };
       }
       const read = await readSyncFile(text, { appVersion, ...(passphrase ? { passphrase } : {}) });

@@ -95,7 +95,7 @@ describe('bounds on what is parked', () => {
       [[ts(1), Object.fromEntries(Array.from({ length: fields }, (_, f) => [`f${f}`, value]))]],
     ]) as SyncFileEntry[];
 
-  it(`parks ${parkedLimits.messages} messages and refuses one more`, () => {
+  it(`parks ${parkedLimits.messages} messages and refuses one more`, { timeout: 30_000 }, () => {
     const most = unknownTable(parkedLimits.messages / 10, 10, 1);
     expect(splitIncoming(most)).toMatchObject({ ok: true, known: [] });
     const over: SyncFileEntry[] = [...most, ['newerTable', 'one-more', [[ts(2), { f: 1 }]]]];
@@ -124,7 +124,7 @@ describe('bounds on what is parked', () => {
     expect(splitIncoming(unknownTable(1, 1, 'x'.repeat(60_000)))).toMatchObject({ ok: true });
   });
 
-  it('refuses more than 32 MiB parked from one batch', () => {
+  it('refuses more than 32 MiB parked from one batch', { timeout: 30_000 }, () => {
     const entries = unknownTable(600, 1, 'x'.repeat(60_000));
     expect(splitIncoming(entries)).toMatchObject({
       ok: false,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import formatDoc from '../../docs/sync-file-format.md?raw';
+import encryptedV1 from './fixtures/encrypted-v1.json?raw';
 import type { SyncMessage } from './message';
 import { decodeMessages } from './sync-entries';
 import {
@@ -196,6 +197,84 @@ describe('encrypted sync files', () => {
     });
   });
 
+  it('are format version 2, whose header is sealed with the messages', async () => {
+    const text = await createSyncFile(input, messages, { passphrase: 'x', iterations });
+    const file = JSON.parse(text) as { formatVersion: number; encryption: { check: string } };
+    expect(file.formatVersion).toBe(2);
+    expect(file.encryption.check).toMatch(/^[A-Za-z0-9+/]{66}==$/);
+    expect(await readSyncFile(text, { appVersion, passphrase: 'x' })).toMatchObject({
+      ok: true,
+      sealed: true,
+    });
+    expect(JSON.parse(await createSyncFile(input, messages))).toMatchObject({ formatVersion: 1 });
+    expect(await readSyncFile(await createSyncFile(input, messages), { appVersion })).toMatchObject(
+      { ok: true, sealed: false },
+    );
+  });
+
+  it('reads a header changed after sealing as altered, not as a wrong passphrase', async () => {
+    const text = await createSyncFile(input, messages, { passphrase: 'x', iterations });
+    const changes: [string, string][] = [
+      ['"name": "张三的电脑"', '"name": "李四的电脑"'],
+      ['"node": "aaaaaaaaaaaaaaaa"', '"node": "cccccccccccccccc"'],
+      ['"name": "高新区帮办代办团队"', '"name": "另一个团队"'],
+      [`"to": "${at(4)}"`, `"to": "${at(9)}"`],
+      ['"createdAt": "2026-11-29T09:00:00.000Z"', '"createdAt": "2026-11-30T09:00:00.000Z"'],
+    ];
+    for (const [from, to] of changes) {
+      expect(text).toContain(from);
+      expect(await problemOf(text.replace(from, to), 'x')).toEqual({ reason: 'reasonSealBroken' });
+    }
+    expect(await problemOf(text, 'y')).toEqual({ reason: 'reasonWrongPassphrase' });
+  });
+
+  it('reads a ciphertext changed with its checksum recomputed as altered', async () => {
+    const text = await createSyncFile(input, messages, { passphrase: 'x', iterations });
+    const { ciphertext, sha256 } = JSON.parse(text) as { ciphertext: string; sha256: string };
+    const flipped = `${ciphertext[0] === 'A' ? 'B' : 'A'}${ciphertext.slice(1)}`;
+    const forged = text.replace(ciphertext, flipped).replace(sha256, await sha256Hex(flipped));
+    expect(await problemOf(forged, 'x')).toEqual({ reason: 'reasonSealBroken' });
+  });
+
+  it('refuses a version 2 file without a key check, and a version 1 file with one', async () => {
+    const text = await createSyncFile(input, messages, { passphrase: 'x', iterations });
+    const { encryption } = JSON.parse(text) as { encryption: { check: string } };
+    const unchecked = text.replace(`,\n    "check": "${encryption.check}"`, '');
+    expect(unchecked).not.toBe(text);
+    expect(await problemOf(unchecked, 'x')).toEqual({
+      reason: 'reasonBadHeader',
+      part: 'encryption',
+    });
+    expect(await problemOf(text.replace('"formatVersion": 2', '"formatVersion": 1'), 'x')).toEqual({
+      reason: 'reasonBadHeader',
+      part: 'encryption',
+    });
+    const plain = await createSyncFile(input, messages);
+    expect(await problemOf(plain.replace('"formatVersion": 1', '"formatVersion": 2'))).toEqual({
+      reason: 'reasonBadHeader',
+      part: 'formatVersion',
+    });
+  });
+
+  it('still reads an encrypted file of format version 1 (made by 0.3.0 before sealing)', async () => {
+    const result = await readSyncFile(encryptedV1, {
+      appVersion: '0.3.0',
+      passphrase: '旧版文件口令2026',
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.problem));
+    expect(result.header.formatVersion).toBe(1);
+    expect(result.sealed).toBe(false);
+    expect(decodeMessages(result.entries)).toContainEqual(
+      expect.objectContaining({ field: 'name', value: '智能装备产业园一期' }),
+    );
+    expect(
+      await readSyncFile(encryptedV1, { appVersion: '0.3.0', passphrase: '错误的口令口令' }),
+    ).toEqual({
+      ok: false,
+      problem: { reason: 'reasonWrongPassphrase' },
+    });
+  });
+
   it('refuses an empty passphrase when writing', async () => {
     await expect(createSyncFile(input, messages, { passphrase: '' })).rejects.toThrow(RangeError);
   });
@@ -228,9 +307,9 @@ describe('readSyncFile refuses bad files, naming what is wrong', () => {
   });
 
   it('a newer format version, whatever else it holds', async () => {
-    expect(await problemOf('{"format":"daiban-sync","formatVersion":2,"whatever":true}')).toEqual({
+    expect(await problemOf('{"format":"daiban-sync","formatVersion":3,"whatever":true}')).toEqual({
       reason: 'reasonNewerVersion',
-      version: 2,
+      version: 3,
     });
   });
 

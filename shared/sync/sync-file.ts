@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decodeBase64, encodeBase64 } from './base64';
-import { derivePassphraseKey } from './passphrase-key';
+import { derivePassphraseKey, type PassphraseKey } from './passphrase-key';
 import { hasNoForbiddenKeys, tableNameSchema, type SyncMessage } from './message';
 import {
   decodeEntries,
@@ -20,7 +20,14 @@ import { nodeIdSchema, timestampSchema, type Timestamp } from './timestamp';
  */
 
 export const syncFileFormat = 'daiban-sync';
-export const syncFileFormatVersion = 1;
+/**
+ * The newest format this version reads. Plain files are written as version 1 (what 0.2 reads);
+ * encrypted files as version 2, whose header is authenticated with the messages and which carries
+ * a key check (version 1's encrypted files are still read).
+ */
+export const syncFileFormatVersion = 2;
+export const plainFormatVersion = 1;
+export const sealedFormatVersion = 2;
 
 /** PBKDF2 work for new files: OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
 export const defaultPbkdf2Iterations = 600_000;
@@ -33,17 +40,24 @@ const ivBytes = 12;
 
 const semverPattern = /^(\d{1,9})\.(\d{1,9})\.(\d{1,9})$/;
 
+const base64Pattern = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
 const encryptionSchema = z.object({
   algorithm: z.literal('AES-GCM'),
   kdf: z.literal('PBKDF2-SHA256'),
   iterations: z.number().int().min(minPbkdf2Iterations).max(maxPbkdf2Iterations),
   salt: z.string().regex(/^[A-Za-z0-9+/]{21}[AQgw]==$/),
   iv: z.string().regex(/^[A-Za-z0-9+/]{16}$/),
+  /**
+   * Version 2: a known text sealed with the key (its own 12-byte IV first, then the AES-GCM
+   * output), so a wrong passphrase is told from an altered file.
+   */
+  check: z.string().length(68).regex(base64Pattern).optional(),
 });
 
 export const syncFileHeaderSchema = z.object({
   format: z.literal(syncFileFormat),
-  formatVersion: z.literal(syncFileFormatVersion),
+  formatVersion: z.union([z.literal(plainFormatVersion), z.literal(sealedFormatVersion)]),
   team: z.object({ id: z.uuid(), name: z.string().min(1).max(200) }),
   producer: z.object({ node: nodeIdSchema, name: z.string().max(200) }),
   createdAt: z.iso.datetime(),
@@ -71,9 +85,7 @@ export const syncFileSchema = z.union([
   }),
   syncFileHeaderSchema.extend({
     encryption: encryptionSchema,
-    ciphertext: z
-      .string()
-      .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/),
+    ciphertext: z.string().regex(base64Pattern),
   }),
 ]);
 
@@ -97,6 +109,8 @@ export type SyncFileProblem =
   | { reason: 'reasonChecksumMismatch' }
   | { reason: 'reasonNeedsPassphrase' }
   | { reason: 'reasonWrongPassphrase' }
+  /** The key is right but the sealed messages or the header are not what was sealed. */
+  | { reason: 'reasonSealBroken' }
   | EntryProblem
   | {
       reason: 'reasonCountMismatch';
@@ -107,7 +121,13 @@ export type SyncFileProblem =
 
 /** The entries are validated (structure, counts, range); `decodeMessages` turns them into messages. */
 export type ReadSyncFileResult =
-  | { ok: true; header: SyncFileHeader; entries: SyncFileEntry[] }
+  | {
+      ok: true;
+      header: SyncFileHeader;
+      entries: SyncFileEntry[];
+      /** Sealed (version 2): the header and messages are what a holder of the passphrase wrote. */
+      sealed: boolean;
+    }
   | { ok: false; problem: SyncFileProblem };
 
 export type ReadSyncFileHeaderResult =
@@ -122,6 +142,72 @@ async function sha256Hex(text: string): Promise<string> {
   let hex = '';
   for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
   return hex;
+}
+
+const checkText = 'daiban-sync-key-check';
+
+/**
+ * The additional data of a sealed file's messages: every header member but the checksum (which
+ * is computed from the ciphertext), in a fixed order, so team, producer, range and counts cannot
+ * be changed without the passphrase. Counts are sorted by table.
+ */
+export function sealedHeaderData(header: Omit<SyncFileHeader, 'sha256'>): Uint8Array<ArrayBuffer> {
+  const { encryption } = header;
+  const counts = Object.entries(header.counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return utf8(
+    JSON.stringify([
+      header.format,
+      header.formatVersion,
+      header.team.id,
+      header.team.name,
+      header.producer.node,
+      header.producer.name,
+      header.createdAt,
+      header.appVersion,
+      header.minAppVersion,
+      header.range?.from ?? null,
+      header.range?.to ?? null,
+      header.messageCount,
+      header.rowCount,
+      counts,
+      encryption?.algorithm ?? null,
+      encryption?.kdf ?? null,
+      encryption?.iterations ?? null,
+      encryption?.salt ?? null,
+      encryption?.iv ?? null,
+      encryption?.check ?? null,
+    ]),
+  );
+}
+
+async function sealCheck(key: PassphraseKey): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(ivBytes));
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: utf8(checkText) },
+      key,
+      utf8(checkText),
+    ),
+  );
+  const out = new Uint8Array(ivBytes + sealed.length);
+  out.set(iv);
+  out.set(sealed, ivBytes);
+  return encodeBase64(out);
+}
+
+async function opensCheck(key: PassphraseKey, check: string): Promise<boolean> {
+  const bytes = decodeBase64(check);
+  if (!bytes || bytes.length !== ivBytes + checkText.length + 16) return false;
+  try {
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: bytes.slice(0, ivBytes), additionalData: utf8(checkText) },
+      key,
+      bytes.slice(ivBytes),
+    );
+    return new TextDecoder().decode(plain) === checkText;
+  } catch {
+    return false;
+  }
 }
 
 /** What a file's header states about its entries. */
@@ -162,8 +248,9 @@ function messagesText(entries: readonly unknown[]): string {
 /**
  * Writes a sync file. `sha256` covers the exact text of the payload as written: the `messages`
  * array, or when encrypted the base64 characters of `ciphertext` (so a reader can tell a damaged
- * file from a wrong passphrase before decrypting). Encryption: a key from PBKDF2-SHA256 with a
- * random 16-byte salt per file, AES-GCM-256 with a random 12-byte IV over the messages JSON.
+ * file before decrypting). Encryption (format version 2): a key from PBKDF2-SHA256 with a random
+ * 16-byte salt per file, a key check, AES-GCM-256 with a random 12-byte IV over the messages
+ * JSON with the header as additional data (`sealedHeaderData`).
  */
 export async function createSyncFile(
   input: SyncFileHeaderInput,
@@ -189,26 +276,9 @@ export async function createSyncFileFromEntries(
   const { passphrase, iterations = defaultPbkdf2Iterations } = options;
   if (passphrase === '') throw new RangeError('An empty passphrase encrypts nothing');
 
-  let encryption: SyncFileEncryption | null = null;
-  let payload = plainText;
-  if (passphrase !== undefined) {
-    const salt = crypto.getRandomValues(new Uint8Array(saltBytes));
-    const iv = crypto.getRandomValues(new Uint8Array(ivBytes));
-    const key = await derivePassphraseKey(passphrase, salt, iterations);
-    const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, utf8(plainText));
-    encryption = {
-      algorithm: 'AES-GCM',
-      kdf: 'PBKDF2-SHA256',
-      iterations,
-      salt: encodeBase64(salt),
-      iv: encodeBase64(iv),
-    };
-    payload = encodeBase64(new Uint8Array(sealed));
-  }
-
-  const header: SyncFileHeader = {
+  const unsealed: Omit<SyncFileHeader, 'sha256'> = {
     format: syncFileFormat,
-    formatVersion: syncFileFormatVersion,
+    formatVersion: passphrase === undefined ? plainFormatVersion : sealedFormatVersion,
     team: input.team,
     producer: input.producer,
     createdAt: input.createdAt,
@@ -218,9 +288,30 @@ export async function createSyncFileFromEntries(
     messageCount,
     rowCount,
     counts,
-    sha256: await sha256Hex(payload),
-    encryption,
+    encryption: null,
   };
+  let payload = plainText;
+  if (passphrase !== undefined) {
+    const salt = crypto.getRandomValues(new Uint8Array(saltBytes));
+    const iv = crypto.getRandomValues(new Uint8Array(ivBytes));
+    const key = await derivePassphraseKey(passphrase, salt, iterations);
+    unsealed.encryption = {
+      algorithm: 'AES-GCM',
+      kdf: 'PBKDF2-SHA256',
+      iterations,
+      salt: encodeBase64(salt),
+      iv: encodeBase64(iv),
+      check: await sealCheck(key),
+    };
+    const sealed = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: sealedHeaderData(unsealed) },
+      key,
+      utf8(plainText),
+    );
+    payload = encodeBase64(new Uint8Array(sealed));
+  }
+  const { encryption } = unsealed;
+  const header: SyncFileHeader = { ...unsealed, sha256: await sha256Hex(payload) };
   // Refuse to write what `readSyncFile` would refuse to read.
   const checked = syncFileHeaderSchema.safeParse(header);
   if (!checked.success) throw new RangeError(`Invalid sync file header: ${checked.error.message}`);
@@ -348,6 +439,14 @@ function checkHeader(json: unknown, appVersion: string): ReadSyncFileHeaderResul
     const part = (header.error.issues[0]?.path[0] ?? 'format') as HeaderPart;
     return fail({ reason: 'reasonBadHeader', part });
   }
+  // Version 2 is the sealed file: encrypted with a key check; version 1 has none.
+  const sealed = header.data.encryption?.check !== undefined;
+  if (sealed !== (header.data.formatVersion === sealedFormatVersion)) {
+    return fail({
+      reason: 'reasonBadHeader',
+      part: header.data.encryption ? 'encryption' : 'formatVersion',
+    });
+  }
   return { ok: true, header: header.data };
 }
 
@@ -376,6 +475,31 @@ export function readSyncFileHeader(
     return fail({ reason: looksTruncated(text) ? 'reasonTruncated' : 'reasonNotJson' });
   }
   return checkHeader(json, options.appVersion);
+}
+
+/**
+ * Whether the payload is the one the header's checksum names: hashes the payload text without
+ * parsing it. What a reader must know before trusting the checksum as the file's identity (the
+ * same checksum as a file imported before says nothing of a copy that was altered since).
+ */
+export async function payloadMatchesChecksum(
+  fileText: string,
+  header: Pick<SyncFileHeader, 'sha256' | 'encryption'>,
+): Promise<boolean> {
+  const text = stripBom(fileText);
+  const body = findBody(text);
+  const expectedKey = header.encryption ? 'ciphertext' : 'messages';
+  if (!body || body.key !== expectedKey) return false;
+  let payload: string;
+  if (header.encryption) {
+    const end = text.charCodeAt(body.valueStart) === 34 ? stringEnd(text, body.valueStart) : -1;
+    if (end < 0) return false;
+    // Base64 needs no escapes: the characters between the quotes are the string.
+    payload = text.slice(body.valueStart + 1, end - 1);
+  } else {
+    payload = text.slice(body.valueStart, text.lastIndexOf('}')).trimEnd();
+  }
+  return (await sha256Hex(payload)) === header.sha256;
 }
 
 /**
@@ -426,13 +550,24 @@ export async function readSyncFile(
       return fail({ reason: 'reasonWrongFormat' });
     }
     const key = await derivePassphraseKey(options.passphrase, salt, header.encryption.iterations);
+    const { check } = header.encryption;
+    if (check !== undefined && !(await opensCheck(key, check))) {
+      return fail({ reason: 'reasonWrongPassphrase' });
+    }
     let plain: ArrayBuffer;
     try {
-      plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, sealed);
+      plain = await crypto.subtle.decrypt(
+        check === undefined
+          ? { name: 'AES-GCM', iv }
+          : { name: 'AES-GCM', iv, additionalData: sealedHeaderData(header) },
+        key,
+        sealed,
+      );
     } catch {
-      // AES-GCM authenticates: a wrong key fails here, it never yields garbage. The checksum
-      // matched, so the file is intact and the passphrase is what is wrong.
-      return fail({ reason: 'reasonWrongPassphrase' });
+      // AES-GCM authenticates: a wrong key or altered data fails here, it never yields garbage.
+      // With a key check that opened, the key is right: the messages or header were altered
+      // (and the checksum recomputed). A version 1 file has no check: the passphrase is blamed.
+      return fail({ reason: check === undefined ? 'reasonWrongPassphrase' : 'reasonSealBroken' });
     }
     try {
       entries = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain));
@@ -467,5 +602,10 @@ export async function readSyncFile(
     if (expected !== actual) return mismatch('tableMessages', expected, actual);
   }
 
-  return { ok: true, header, entries: entries as SyncFileEntry[] };
+  return {
+    ok: true,
+    header,
+    entries: entries as SyncFileEntry[],
+    sealed: header.encryption?.check !== undefined,
+  };
 }

@@ -152,6 +152,7 @@ const zhCN = {
     reasonChecksumMismatch: '文件内容与其校验值不符：文件已损坏或被改动过',
     reasonNeedsPassphrase: '文件已加密，需要口令',
     reasonWrongPassphrase: '口令不正确',
+    reasonSealBroken: '文件被改动过或已损坏：口令正确，但内容或文件头与加密时不符',
     reasonMalformedEntry: '第 {{entry}} 条记录的更改中，{{part}}有误',
     reasonForbiddenKey: '第 {{entry}} 条记录的更改含有不允许的名称',
     reasonDuplicateRow: '第 {{entry}} 条与第 {{first}} 条是同一条记录，文件可能被改动过',
@@ -409,6 +410,8 @@ const en: typeof zhCN = {
     reasonChecksumMismatch: 'its contents do not match its checksum: it is damaged or was altered',
     reasonNeedsPassphrase: 'it is encrypted and needs the passphrase',
     reasonWrongPassphrase: 'the passphrase is wrong',
+    reasonSealBroken:
+      'it was altered or damaged: the passphrase is right, but its contents or header are not what was sealed',
     reasonMalformedEntry: 'the changes of record {{entry}} have a wrong {{part}}',
     reasonForbiddenKey: 'the changes of record {{entry}} use a name that is not allowed',
     reasonDuplicateRow:
