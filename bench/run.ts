@@ -12,7 +12,13 @@ import { pdfPrintOptions } from '../electron/pdf-export';
 import playwrightConfig from '../playwright.config';
 import { cityDatasetCounts, countRows, generateCityDataset } from './city-dataset';
 import { benchApiName, type BenchApi, type StepInfo, type StepResult } from './page/bench-api';
-import { incrementalRound, roundsWithDevices, startServer } from './server/server-bench';
+import { defaultFairness, fairness, longFairness } from './server/fairness';
+import {
+  incrementalRound,
+  roundsWithDevices,
+  startServer,
+  type ServerBenchResult,
+} from './server/server-bench';
 import { createAdmin } from '../server/admin';
 import { openSqliteStorage } from '../server/sqlite-storage';
 
@@ -242,7 +248,12 @@ function callPage<T>(
 }
 
 /** Steps run under Node against the sync server (bench/server/server-bench.ts), after the page's. */
-const serverStepNames = ['server-rounds-50', 'server-incremental-10k', 'server-incremental-2m'];
+const serverStepNames = [
+  'server-rounds-50',
+  'server-incremental-10k',
+  'server-incremental-2m',
+  'server-fairness-200',
+];
 
 /** A sync server for the page's server steps: a team, two join codes, its own process. */
 async function startBenchSyncServer() {
@@ -411,9 +422,13 @@ export async function main(argv: string[]): Promise<number> {
   console.log(`Generating the dataset under Node (seed ${options.seed}, scale ${options.scale})…`);
   const dataset = nodeDataset(options.seed, options.scale);
 
-  console.log('Building the bench page…');
+  // Steps only under Node (the sync server's) need no page and no browser.
+  const nodeOnly = options.steps?.every((name) => serverStepNames.includes(name)) ?? false;
   const configFile = here('./vite.config.ts');
-  await build({ configFile, logLevel: 'warn' });
+  if (!nodeOnly) {
+    console.log('Building the bench page…');
+    await build({ configFile, logLevel: 'warn' });
+  }
 
   let server: PreviewServer | null = null;
   let stopSyncServer: (() => void) | null = null;
@@ -424,101 +439,103 @@ export async function main(argv: string[]): Promise<number> {
   let failure: string | null = null;
   let chromiumVersion = '';
   try {
-    server = await preview({
-      configFile,
-      logLevel: 'warn',
-      preview: { host: '127.0.0.1', port: options.port, strictPort: true },
-    });
-    const launchOptions = playwrightConfig.use?.launchOptions;
-    if (!launchOptions?.args) throw new Error('playwright.config.ts has no launchOptions.args');
-    browser = await chromium.launch({ ...launchOptions, headless: true });
-    chromiumVersion = browser.version();
-    const context = await browser.newContext({
-      locale: playwrightConfig.use?.locale,
-      timezoneId: playwrightConfig.use?.timezoneId,
-    });
-    const openBenchPage = async () => {
-      const opened = await context.newPage();
-      opened.on('pageerror', (error) => console.error(`[page] ${error.message}`));
-      opened.on('console', (message) => {
-        if (message.type() === 'error') console.error(`[page console] ${message.text()}`);
+    if (!nodeOnly) {
+      server = await preview({
+        configFile,
+        logLevel: 'warn',
+        preview: { host: '127.0.0.1', port: options.port, strictPort: true },
       });
-      await opened.goto(`http://127.0.0.1:${options.port}/`);
-      await opened.waitForFunction((api) => api in window, benchApiName);
-      return opened;
-    };
-    const page = await openBenchPage();
+      const launchOptions = playwrightConfig.use?.launchOptions;
+      if (!launchOptions?.args) throw new Error('playwright.config.ts has no launchOptions.args');
+      browser = await chromium.launch({ ...launchOptions, headless: true });
+      chromiumVersion = browser.version();
+      const context = await browser.newContext({
+        locale: playwrightConfig.use?.locale,
+        timezoneId: playwrightConfig.use?.timezoneId,
+      });
+      const openBenchPage = async () => {
+        const opened = await context.newPage();
+        opened.on('pageerror', (error) => console.error(`[page] ${error.message}`));
+        opened.on('console', (message) => {
+          if (message.type() === 'error') console.error(`[page console] ${message.text()}`);
+        });
+        await opened.goto(`http://127.0.0.1:${options.port}/`);
+        await opened.waitForFunction((api) => api in window, benchApiName);
+        return opened;
+      };
+      const page = await openBenchPage();
 
-    const available = await callPage<StepInfo[]>(page, 'steps');
-    const unknown = options.steps?.filter(
-      (name) => !available.some((step) => step.name === name) && !serverStepNames.includes(name),
-    );
-    if (unknown?.length)
-      throw new Error(
-        `unknown step(s) ${unknown.join(', ')}; there are ${available.map((step) => step.name).join(', ')}`,
+      const available = await callPage<StepInfo[]>(page, 'steps');
+      const unknown = options.steps?.filter(
+        (name) => !available.some((step) => step.name === name) && !serverStepNames.includes(name),
       );
-    const chosen = options.steps
-      ? available.filter((step) => options.steps!.includes(step.name))
-      : available;
-    // The page's server steps need a sync server with a team and two join codes.
-    let syncServer: { url: string; codes: string[] } | undefined;
-    if (chosen.some((step) => step.name.startsWith('server-'))) {
-      const started = await startBenchSyncServer();
-      stopSyncServer = () => started.stop();
-      syncServer = { url: started.url, codes: started.codes };
-    }
-    const pageOptions = {
-      seed: options.seed,
-      scale: options.scale,
-      ...(syncServer ? { syncServer } : {}),
-    };
-    await callPage(page, 'configure', pageOptions);
+      if (unknown?.length)
+        throw new Error(
+          `unknown step(s) ${unknown.join(', ')}; there are ${available.map((step) => step.name).join(', ')}`,
+        );
+      const chosen = options.steps
+        ? available.filter((step) => options.steps!.includes(step.name))
+        : available;
+      // The page's server steps need a sync server with a team and two join codes.
+      let syncServer: { url: string; codes: string[] } | undefined;
+      if (chosen.some((step) => step.name.startsWith('server-'))) {
+        const started = await startBenchSyncServer();
+        stopSyncServer = () => started.stop();
+        syncServer = { url: started.url, codes: started.codes };
+      }
+      const pageOptions = {
+        seed: options.seed,
+        scale: options.scale,
+        ...(syncServer ? { syncServer } : {}),
+      };
+      await callPage(page, 'configure', pageOptions);
 
-    const mainProbe = await MemoryProbe.attach(page, browser);
-    for (const step of chosen) {
-      process.stdout.write(`Running ${step.name}: ${step.title}… `);
-      let stepPage = page;
-      let probe = mainProbe;
-      if (step.freshPage) {
-        await callPage(page, 'prepare', step.name);
-        stepPage = await openBenchPage();
-        await callPage(stepPage, 'configure', pageOptions);
-        probe = await MemoryProbe.attach(stepPage, browser);
+      const mainProbe = await MemoryProbe.attach(page, browser);
+      for (const step of chosen) {
+        process.stdout.write(`Running ${step.name}: ${step.title}… `);
+        let stepPage = page;
+        let probe = mainProbe;
+        if (step.freshPage) {
+          await callPage(page, 'prepare', step.name);
+          stepPage = await openBenchPage();
+          await callPage(stepPage, 'configure', pageOptions);
+          probe = await MemoryProbe.attach(stepPage, browser);
+        }
+        const cpuBefore = await probe.cpuSeconds();
+        const profiler = (process.env.BENCH_PROFILE ?? '').split(',').includes(step.name)
+          ? await startProfile(stepPage)
+          : null;
+        const { value: result, peaks } = await probe.measure(async () => {
+          const ran = await callPage<StepResult>(stepPage, 'run', step.name);
+          if (!ran.printToPdf) return ran;
+          const printed = await printStepToPdf(stepPage, ran, () => probe.cpuSeconds());
+          pdfs.set(step.name, printed.pdf);
+          return printed.result;
+        });
+        // Before a fresh page closes: its renderer's CPU time leaves the sum with it.
+        const cpuSeconds = (await probe.cpuSeconds()) - cpuBefore;
+        if (profiler) {
+          const folder = here('./results/');
+          mkdirSync(folder, { recursive: true });
+          const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+          const file = `${folder}${stamp}-${step.name}.cpuprofile`;
+          writeFileSync(file, JSON.stringify(await profiler.stop()));
+          console.log(`(CPU profile: ${file}) `);
+        }
+        if (stepPage !== page) await stepPage.close();
+        const reference = result.compareTo
+          ? steps.find((earlier) => earlier.name === result.compareTo)
+          : undefined;
+        steps.push({
+          ...step,
+          ...result,
+          rowsPerSecond: result.rows ? result.rows / result.seconds : null,
+          ratio: reference ? result.seconds / reference.seconds : null,
+          cpuSeconds,
+          memory: peaks,
+        });
+        console.log(`${result.seconds.toFixed(2)} s`);
       }
-      const cpuBefore = await probe.cpuSeconds();
-      const profiler = (process.env.BENCH_PROFILE ?? '').split(',').includes(step.name)
-        ? await startProfile(stepPage)
-        : null;
-      const { value: result, peaks } = await probe.measure(async () => {
-        const ran = await callPage<StepResult>(stepPage, 'run', step.name);
-        if (!ran.printToPdf) return ran;
-        const printed = await printStepToPdf(stepPage, ran, () => probe.cpuSeconds());
-        pdfs.set(step.name, printed.pdf);
-        return printed.result;
-      });
-      // Before a fresh page closes: its renderer's CPU time leaves the sum with it.
-      const cpuSeconds = (await probe.cpuSeconds()) - cpuBefore;
-      if (profiler) {
-        const folder = here('./results/');
-        mkdirSync(folder, { recursive: true });
-        const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
-        const file = `${folder}${stamp}-${step.name}.cpuprofile`;
-        writeFileSync(file, JSON.stringify(await profiler.stop()));
-        console.log(`(CPU profile: ${file}) `);
-      }
-      if (stepPage !== page) await stepPage.close();
-      const reference = result.compareTo
-        ? steps.find((earlier) => earlier.name === result.compareTo)
-        : undefined;
-      steps.push({
-        ...step,
-        ...result,
-        rowsPerSecond: result.rows ? result.rows / result.seconds : null,
-        ratio: reference ? result.seconds / reference.seconds : null,
-        cpuSeconds,
-        memory: peaks,
-      });
-      console.log(`${result.seconds.toFixed(2)} s`);
     }
 
     stopSyncServer?.();
@@ -526,28 +543,45 @@ export async function main(argv: string[]): Promise<number> {
     for (const name of serverStepNames) {
       if (options.steps && !options.steps.includes(name)) continue;
       process.stdout.write(`Running ${name} (Node, the server in its own process)… `);
-      const result =
-        name === 'server-rounds-50'
-          ? await roundsWithDevices(50, 40)
-          : await incrementalRound(name === 'server-incremental-2m' ? 2_000_000 : 10_000);
-      const reference =
-        name === 'server-incremental-2m'
-          ? steps.find((earlier) => earlier.name === 'server-incremental-10k')
+      let results: ServerBenchResult[];
+      if (name === 'server-fairness-200') {
+        const long = process.env.BENCH_SERVER_LONG === '1';
+        results = await fairness(long ? longFairness : defaultFairness, (line) =>
+          process.stdout.write(`${line}… `),
+        );
+        process.stdout.write('\n');
+      } else if (name === 'server-rounds-50') results = [await roundsWithDevices(50, 40)];
+      else {
+        const result = await incrementalRound(
+          name === 'server-incremental-2m' ? 2_000_000 : 10_000,
+        );
+        results = [
+          name === 'server-incremental-2m'
+            ? { ...result, compareTo: 'server-incremental-10k' }
+            : result,
+        ];
+      }
+      for (const result of results) {
+        const reference = result.compareTo
+          ? steps.find((earlier) => earlier.name === result.compareTo)
           : undefined;
-      steps.push({
-        name: result.name,
-        title: result.title,
-        seconds: result.seconds,
-        ...(result.rows === undefined ? {} : { rows: result.rows }),
-        details: result.details,
-        ...(reference ? { compareTo: reference.name } : {}),
-        rowsPerSecond: result.rows ? result.rows / result.seconds : null,
-        ratio: reference ? result.seconds / reference.seconds : null,
-        // Measured under Node, not in Chromium: no browser CPU or memory figures.
-        cpuSeconds: 0,
-        memory: { jsHeapStart: 0, jsHeapPeak: 0, rendererPeakRss: null, browserPeakRss: null },
-      });
-      console.log(`${result.seconds.toFixed(2)} s ${JSON.stringify(result.details)}`);
+        steps.push({
+          name: result.name,
+          title: result.title,
+          seconds: result.seconds,
+          ...(result.rows === undefined ? {} : { rows: result.rows }),
+          details: result.details,
+          ...(reference ? { compareTo: reference.name } : {}),
+          rowsPerSecond: result.rows ? result.rows / result.seconds : null,
+          ratio: reference ? result.seconds / reference.seconds : null,
+          // Measured under Node, not in Chromium: no browser CPU or memory figures.
+          cpuSeconds: 0,
+          memory: { jsHeapStart: 0, jsHeapPeak: 0, rendererPeakRss: null, browserPeakRss: null },
+        });
+        console.log(
+          `${results.length > 1 ? `  ${result.name}: ` : ''}${result.seconds.toFixed(2)} s ${JSON.stringify(result.details)}`,
+        );
+      }
     }
 
     const dump = steps.find((step) => step.name === 'json-dump');

@@ -392,7 +392,9 @@ describe.each(storageKinds)('a computer and the sync server on %s', (kind) => {
     }
 
     const three = await computer('丙', 6);
-    expect(await failure(join(three, '丙', '错误的口令'))).toEqual({ code: 'wrongPassphrase' });
+    expect(await failure(join(three, '丙', '并不是团队的口令'))).toEqual({
+      code: 'wrongPassphrase',
+    });
     // Joined all the same: the passphrase is asked again, not the code.
     expect(await failure(three.server.round())).toEqual({ code: 'needsPassphrase' });
     expect(await failure(three.server.unlock('又错了'))).toEqual({ code: 'wrongPassphrase' });

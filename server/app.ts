@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import Fastify, {
   type FastifyInstance,
   type FastifyReply,
@@ -21,8 +22,34 @@ import { timestampMillis } from '../shared/sync/timestamp';
 import { trieView } from '../shared/sync/trie-view';
 import { joinCodeHash, newDeviceToken, tokenHash } from './credentials';
 import { createRateLimiter, type RateLimit } from './rate-limit';
+import { BodyRefused, createYielder, readJsonBody, type BodyLimits } from './request-body';
 import type { DeviceAuth, Storage, StoredWrite } from './storage';
 import { createTeamTries } from './team-tries';
+
+export type TrustProxy = number | readonly string[];
+
+/**
+ * `--trust-proxy`'s value: a hop count (1 for one nginx in front) or the proxies' addresses
+ * (comma-separated, CIDR allowed). Null for anything else, `true` and `*` included: trusting
+ * every hop would take the address the client itself wrote into X-Forwarded-For.
+ */
+export function parseTrustProxy(value: string): TrustProxy | null {
+  const text = value.trim();
+  if (/^\d{1,2}$/.test(text)) return Number(text) >= 1 ? Number(text) : null;
+  const addresses = text.split(',').map((entry) => entry.trim());
+  const address = /^(?:[0-9.]+|[0-9a-fA-F:]+)(?:\/\d{1,3})?$/;
+  if (addresses.length === 0 || !addresses.every((entry) => address.test(entry) && entry !== '')) {
+    return null;
+  }
+  return addresses;
+}
+
+/** Fastify's form: a hop count trusts the nearest `hops` addresses of the chain, no further. */
+function trustedHops(trust: TrustProxy | undefined) {
+  if (trust === undefined) return false;
+  if (typeof trust !== 'number') return [...trust];
+  return (_address: string, hop: number) => hop < trust;
+}
 
 export type ServerOptions = {
   storage: Storage;
@@ -31,8 +58,12 @@ export type ServerOptions = {
   logger?: FastifyServerOptions['logger'];
   /** Per device, and per address for joins and failed sign-ins. */
   limits?: { device: RateLimit; address: RateLimit };
-  /** Behind a reverse proxy, take the client address from X-Forwarded-For (docs/server.md). */
-  trustProxy?: boolean;
+  /**
+   * Behind a reverse proxy, take the client address from X-Forwarded-For (docs/server.md): how
+   * many proxies stand in front (a hop count), or their addresses. Never "any": the client
+   * writes the leftmost entries itself.
+   */
+  trustProxy?: TrustProxy;
   /** Download pages (tests make them small). */
   page?: { writes: number; bytes: number };
   now?: () => Date;
@@ -44,6 +75,32 @@ export const defaultLimits = {
   address: { burst: 10, perMinute: 10 },
 } satisfies ServerOptions['limits'];
 
+/**
+ * What a body may hold before it is parsed (server/request-body.ts). Depth: the request, writes,
+ * a write, its parts, a part, its cells, then a cell's own value nested as deep as any record
+ * needs. Values: a device's upload page (2 MiB) of dense small cells has some 350,000, one
+ * record's write a few hundred; JSON.parse of 50,000 tiny arrays, the worst one write may hold,
+ * takes some 60 ms, and the server lets others in between writes.
+ */
+const syncBodyLimits: BodyLimits = {
+  bytes: maxRequestBytes,
+  depth: 6 + 32 + 2,
+  values: 500_000,
+  valuesPerElement: 50_000,
+  elements: downloadPageWrites,
+};
+/** A join or a team's encryption record is a few hundred bytes. */
+const smallBodyBytes = 4 * 1024;
+
+const writesSchema = syncRequestSchema.shape.writes.unwrap();
+const writeSchema = writesSchema.element;
+/** As many as syncRequestSchema allows. */
+const maxWritesPerRequest = downloadPageWrites;
+const requestWithoutWrites = syncRequestSchema.omit({ writes: true });
+
+/** Writes stored per transaction: a large upload lets other requests in between batches. */
+const writesPerBatch = 1_000;
+
 declare module 'fastify' {
   // Declaration merging with Fastify's request type needs an interface.
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
@@ -52,9 +109,19 @@ declare module 'fastify' {
   }
 }
 
-/** A refusal says why in one word the device can word in Chinese, and nothing else. */
+/**
+ * A refusal says why in one word the device can word in Chinese, and nothing else. The log says
+ * who was refused (address, and device once signed in), never with what token.
+ */
 function refuse(reply: FastifyReply, status: number, error: ServerError, retryAfter?: number) {
   if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
+  const { request } = reply;
+  if (status !== 500) {
+    request.log.info(
+      { error, status, address: request.ip, device: request.device?.deviceId },
+      'refused',
+    );
+  }
   return reply.code(status).send({ error });
 }
 
@@ -76,7 +143,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const app = Fastify({
     bodyLimit: maxRequestBytes,
-    trustProxy: options.trustProxy ?? false,
+    // A request must arrive whole within two minutes (16 MiB on a slow office line), and a
+    // connection that sends nothing for a minute is closed: a client cannot hold sockets open
+    // by trickling bytes. Kept-alive connections wait longer than a proxy's idle upstream
+    // connection (nginx: 60 s), so the proxy never sends on one the server has just closed.
+    requestTimeout: 120_000,
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 65_000,
+    trustProxy: trustedHops(options.trustProxy),
     logger:
       options.logger === undefined || options.logger === false
         ? false
@@ -110,30 +184,62 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       .send(),
   );
 
+  // Bodies are read by our own bounded reader, and only JSON is spoken.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    'application/json',
+    async (request: FastifyRequest, payload: IncomingMessage) => {
+      const declared = Number(request.headers['content-length']);
+      const bytes = request.routeOptions.bodyLimit ?? smallBodyBytes;
+      return readJsonBody(payload, Number.isFinite(declared) ? declared : undefined, {
+        ...syncBodyLimits,
+        bytes,
+      });
+    },
+  );
+
   app.setErrorHandler((error: { statusCode?: number; code?: string }, request, reply) => {
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return refuse(reply, 413, 'tooLarge');
+    if (error instanceof BodyRefused) {
+      // The rest of a refused body is not worth receiving.
+      void reply.header('Connection', 'close');
+      return refuse(reply, error.status, error.error);
+    }
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       return refuse(reply, 400, 'badRequest');
     }
-    request.log.error({ code: error.code }, 'request failed');
+    // The error's code and kind tell an admin what broke (SQLITE_FULL, ECONNREFUSED…); its
+    // message may quote stored content, so it stays out.
+    request.log.error(
+      {
+        code: error.code ?? null,
+        kind: error instanceof Error ? error.name : typeof error,
+        address: request.ip,
+        device: request.device?.deviceId,
+      },
+      'request failed',
+    );
     return refuse(reply, 500, 'internal');
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'notFound' }));
 
-  /** Signs a request in by its token; refuses it when missing, unknown, revoked or too eager. */
+  /**
+   * Signs a request in by its token, from the headers alone (an onRequest hook: before a byte of
+   * the body is read); refuses it when missing, unknown, revoked or too eager.
+   */
   async function authenticate(request: FastifyRequest, reply: FastifyReply) {
     const header = request.headers.authorization ?? '';
     const token = /^Bearer (\S+)$/.exec(header)?.[1];
     const device = token ? await storage.deviceByToken(tokenHash(token)) : null;
     if (!device || device.revoked) {
+      // Whatever body follows is not read.
+      void reply.header('Connection', 'close');
       const wait = addressLimiter.take(`auth:${request.ip}`);
       if (wait > 0) return refuse(reply, 429, 'rateLimited', wait);
-      request.log.info({ reason: device ? 'revoked' : 'unauthorized' }, 'sign-in refused');
       return refuse(reply, 401, device ? 'revoked' : 'unauthorized');
     }
+    request.device = device;
     const wait = deviceLimiter.take(device.deviceId);
     if (wait > 0) return refuse(reply, 429, 'rateLimited', wait);
-    request.device = device;
     const time = now().getTime();
     if (time - (lastTouched.get(device.deviceId) ?? 0) > 60_000) {
       lastTouched.set(device.deviceId, time);
@@ -163,105 +269,153 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     storage: storage.kind,
   }));
 
-  app.post('/join', async (request, reply) => {
+  /** Joins are limited by address before their body is read. */
+  async function limitJoins(request: FastifyRequest, reply: FastifyReply) {
     const wait = addressLimiter.take(`join:${request.ip}`);
-    if (wait > 0) return refuse(reply, 429, 'rateLimited', wait);
-    const parsed = joinRequestSchema.safeParse(request.body);
-    if (!parsed.success) {
-      const protocol = (request.body as { protocol?: unknown } | null)?.protocol;
-      return refuse(reply, 400, protocol === syncProtocolVersion ? 'badRequest' : 'protocol');
+    if (wait > 0) {
+      void reply.header('Connection', 'close');
+      return refuse(reply, 429, 'rateLimited', wait);
     }
-    const codeHash = joinCodeHash(parsed.data.code);
-    if (parsed.data.encryption) {
-      const team = await storage.joinCodeTeam(codeHash, now().toISOString());
-      if (!team) return refuse(reply, 401, 'badCode');
-      // A team that has one already keeps it; the device then checks its passphrase against it.
-      const set = await storage.setTeamEncryption(team, JSON.stringify(parsed.data.encryption));
-      if (set === 'hasPlaintext') return refuse(reply, 409, 'hasPlaintext');
-      if (set === 'set') encryptedTeams.add(team);
-    }
-    const token = newDeviceToken();
-    const device = await storage.redeemJoinCode(codeHash, tokenHash(token), now().toISOString());
-    if (!device) {
-      request.log.info('join refused');
-      return refuse(reply, 401, 'badCode');
-    }
-    request.log.info({ team: device.teamId, device: device.deviceId }, 'device joined');
-    return { ...(await teamInfo(device)), token };
-  });
+  }
 
-  app.get('/team', { preHandler: authenticate }, async (request) => teamInfo(request.device!));
-
-  app.put('/team/encryption', { preHandler: authenticate }, async (request, reply) => {
-    const parsed = teamEncryptionSchema.safeParse(request.body);
-    if (!parsed.success) return refuse(reply, 400, 'badRequest');
-    const device = request.device!;
-    const result = await storage.setTeamEncryption(device.teamId, JSON.stringify(parsed.data));
-    if (result === 'exists') return refuse(reply, 409, 'encryptionExists');
-    if (result === 'hasPlaintext') return refuse(reply, 409, 'hasPlaintext');
-    encryptedTeams.add(device.teamId);
-    request.log.info({ team: device.teamId, device: device.deviceId }, 'team encryption set');
-    return reply.code(201).send(await teamInfo(device));
-  });
-
-  app.post('/sync', { preHandler: authenticate }, async (request, reply) => {
-    const device = request.device!;
-    const parsed = syncRequestSchema.safeParse(request.body);
-    if (!parsed.success) {
-      const protocol = (request.body as { protocol?: unknown } | null)?.protocol;
-      return refuse(reply, 400, protocol === syncProtocolVersion ? 'badRequest' : 'protocol');
-    }
-    const { writes = [], since, expand, count, have } = parsed.data;
-    const team = device.teamId;
-
-    const stored: StoredWrite[] = [];
-    if (writes.length > 0) {
-      const encrypted = encryptedTeams.has(team) || (await encryptionOf(team)) !== null;
-      const latest = now().getTime() + maxClockDriftMillis;
-      for (const [ts, payload] of writes) {
-        if (encrypted && typeof payload !== 'string') return refuse(reply, 400, 'plaintextRefused');
-        if (timestampMillis(ts) > latest) return refuse(reply, 400, 'clockAhead');
-        const content = JSON.stringify(payload);
-        if (content.length > maxWriteBytes + 2) return refuse(reply, 413, 'writeTooLarge');
-        stored.push({ ts, content });
+  app.post(
+    '/join',
+    { onRequest: limitJoins, bodyLimit: smallBodyBytes },
+    async (request, reply) => {
+      const parsed = joinRequestSchema.safeParse(request.body);
+      if (!parsed.success) {
+        const protocol = (request.body as { protocol?: unknown } | null)?.protocol;
+        return refuse(reply, 400, protocol === syncProtocolVersion ? 'badRequest' : 'protocol');
       }
-    }
-    const accepted = await storage.insertWrites(team, device.deviceId, stored);
-    const trie = trieView(await tries.current(team), expand);
-    const held = have && have.length > 0 ? await storage.existingAmong(team, have) : null;
-    // What the device listed and the server holds is not coming: the total leaves it out.
-    const total =
-      count && since !== undefined
-        ? (await storage.countAfter(team, since)) - (held?.size ?? 0)
-        : undefined;
-    const page =
-      since === undefined
-        ? { writes: [], more: false, next: null }
-        : await pageAfter(team, since, new Set(have ?? []));
-    const missing = held && have ? have.filter((ts) => !held.has(ts)) : undefined;
-    request.log.info(
-      {
-        team,
-        device: device.deviceId,
-        received: writes.length,
-        accepted,
-        sent: page.writes.length,
-        more: page.more,
-      },
-      'sync',
-    );
-    // Stored contents are JSON already: the page is spliced in, not parsed and written again.
-    const body = `{"accepted":${accepted},"writes":[${page.writes
-      .map((write) => `["${write.ts}",${write.content}]`)
-      .join(
-        ',',
-      )}],"more":${page.more},"next":${page.next ? `"${page.next}"` : 'null'},"trie":${JSON.stringify(
-      trie,
-    )}${total === undefined ? '' : `,"total":${total}`}${
-      missing === undefined ? '' : `,"missing":${JSON.stringify(missing)}`
-    }}`;
-    return reply.type('application/json; charset=utf-8').send(body);
-  });
+      const codeHash = joinCodeHash(parsed.data.code);
+      if (parsed.data.encryption) {
+        const team = await storage.joinCodeTeam(codeHash, now().toISOString());
+        if (!team) return refuse(reply, 401, 'badCode');
+        // A team that has one already keeps it; the device then checks its passphrase against it.
+        const set = await storage.setTeamEncryption(team, JSON.stringify(parsed.data.encryption));
+        if (set === 'hasPlaintext') return refuse(reply, 409, 'hasPlaintext');
+        if (set === 'set') encryptedTeams.add(team);
+      }
+      const token = newDeviceToken();
+      const device = await storage.redeemJoinCode(codeHash, tokenHash(token), now().toISOString());
+      if (!device) {
+        return refuse(reply, 401, 'badCode');
+      }
+      request.log.info({ team: device.teamId, device: device.deviceId }, 'device joined');
+      return { ...(await teamInfo(device)), token };
+    },
+  );
+
+  app.get('/team', { onRequest: authenticate }, async (request) => teamInfo(request.device!));
+
+  app.put(
+    '/team/encryption',
+    { onRequest: authenticate, bodyLimit: smallBodyBytes },
+    async (request, reply) => {
+      const parsed = teamEncryptionSchema.safeParse(request.body);
+      if (!parsed.success) return refuse(reply, 400, 'badRequest');
+      const device = request.device!;
+      const result = await storage.setTeamEncryption(device.teamId, JSON.stringify(parsed.data));
+      if (result === 'exists') return refuse(reply, 409, 'encryptionExists');
+      if (result === 'hasPlaintext') return refuse(reply, 409, 'hasPlaintext');
+      encryptedTeams.add(device.teamId);
+      request.log.info({ team: device.teamId, device: device.deviceId }, 'team encryption set');
+      return reply.code(201).send(await teamInfo(device));
+    },
+  );
+
+  app.post(
+    '/sync',
+    { onRequest: authenticate, bodyLimit: maxRequestBytes },
+    async (request, reply) => {
+      const device = request.device!;
+      // The request without its writes is checked at once; each write on its own below, so a
+      // large upload is checked in slices that let other requests in.
+      const { writes: received, ...rest } = request.body as Record<string, unknown>;
+      const parsed = requestWithoutWrites.safeParse(rest);
+      if (!parsed.success) {
+        return refuse(
+          reply,
+          400,
+          rest.protocol === syncProtocolVersion ? 'badRequest' : 'protocol',
+        );
+      }
+      const writes = received === undefined ? [] : received;
+      if (!Array.isArray(writes) || writes.length > maxWritesPerRequest) {
+        return refuse(reply, 400, 'badRequest');
+      }
+      const { since, expand, count, have } = parsed.data;
+      const team = device.teamId;
+
+      const yieldTurn = createYielder();
+      const stored: StoredWrite[] = [];
+      if (writes.length > 0) {
+        const encrypted = encryptedTeams.has(team) || (await encryptionOf(team)) !== null;
+        const latest = now().getTime() + maxClockDriftMillis;
+        for (const write of writes) {
+          const checked = writeSchema.safeParse(write);
+          if (!checked.success) return refuse(reply, 400, 'badRequest');
+          const [ts, payload] = checked.data;
+          if (encrypted && typeof payload !== 'string')
+            return refuse(reply, 400, 'plaintextRefused');
+          if (timestampMillis(ts) > latest) return refuse(reply, 400, 'clockAhead');
+          const content = JSON.stringify(payload);
+          // Bytes as stored and sent (UTF-8), not UTF-16 units: 4 MiB of Chinese is 12 MB.
+          if (Buffer.byteLength(content) > maxWriteBytes + 2) {
+            return refuse(reply, 413, 'writeTooLarge');
+          }
+          stored.push({ ts, content });
+          await yieldTurn();
+        }
+      }
+      let accepted = 0;
+      const plaintext = !encryptedTeams.has(team);
+      for (let start = 0; start < stored.length; start += writesPerBatch) {
+        const batch = stored.slice(start, start + writesPerBatch);
+        const result = await storage.insertWrites(team, device.deviceId, batch, { plaintext });
+        if (result === 'teamEncrypted') {
+          encryptedTeams.add(team);
+          return refuse(reply, 400, 'plaintextRefused');
+        }
+        accepted += result;
+        if (start + writesPerBatch < stored.length) await new Promise((done) => setImmediate(done));
+      }
+      const trie = trieView(await tries.current(team), expand);
+      const held = have && have.length > 0 ? await storage.existingAmong(team, have) : null;
+      // What the device listed and the server holds is not coming: the total leaves it out.
+      const total =
+        count && since !== undefined
+          ? (await storage.countAfter(team, since)) - (held?.size ?? 0)
+          : undefined;
+      const page =
+        since === undefined
+          ? { writes: [], more: false, next: null }
+          : await pageAfter(team, since, new Set(have ?? []));
+      const missing = held && have ? have.filter((ts) => !held.has(ts)) : undefined;
+      request.log.info(
+        {
+          team,
+          device: device.deviceId,
+          received: writes.length,
+          accepted,
+          sent: page.writes.length,
+          more: page.more,
+        },
+        'sync',
+      );
+      // Stored contents are JSON already: the page is spliced in, not parsed and written again.
+      const body = `{"accepted":${accepted},"writes":[${page.writes
+        .map((write) => `["${write.ts}",${write.content}]`)
+        .join(
+          ',',
+        )}],"more":${page.more},"next":${page.next ? `"${page.next}"` : 'null'},"trie":${JSON.stringify(
+        trie,
+      )}${total === undefined ? '' : `,"total":${total}`}${
+        missing === undefined ? '' : `,"missing":${JSON.stringify(missing)}`
+      }}`;
+      return reply.type('application/json; charset=utf-8').send(body);
+    },
+  );
 
   /**
    * The next page after `since`: whole writes, up to the page's size or count, leaving out those

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AdminError, createAdmin, defaultJoinCodeDays } from './admin';
 import { downloadPageBytes, downloadPageWrites } from '../shared/sync/server-protocol';
-import { buildServer, defaultLimits } from './app';
+import { buildServer, defaultLimits, parseTrustProxy } from './app';
 import { openPostgresStorage } from './postgres-storage';
 import { openSqliteStorage, sqliteFileName } from './sqlite-storage';
 import type { Storage } from './storage';
@@ -35,7 +35,8 @@ const usage = `用法 (usage): npm run server -- [命令] [选项]
   --rate N      每台电脑每分钟请求数上限，默认 ${defaultLimits.device.perMinute} (requests per device per minute)
   --join-rate N 每个地址每分钟加入与失败登录次数上限，默认 ${defaultLimits.address.perMinute} (joins and failed sign-ins per address per minute)
   --page-writes N  每页最多发送的修改数，默认 ${downloadPageWrites} (writes per download page)
-  --trust-proxy 位于反向代理之后时取 X-Forwarded-For 为客户端地址 (behind a reverse proxy)
+  --trust-proxy N|地址  位于反向代理之后：代理的层数（一台 nginx 为 1）或代理的地址（逗号分隔），
+                据此从 X-Forwarded-For 取客户端地址 (behind a reverse proxy: how many, or their addresses)
   --quiet       不输出请求日志 (no request log)
 环境变量 (environment): DATABASE_URL=postgres://… 改用 PostgreSQL (use PostgreSQL)`;
 
@@ -66,6 +67,21 @@ function describeStorage(dataFolder: string, env = process.env): string {
   }
 }
 
+/**
+ * Why the data folder cannot be used, when that is what went wrong (not writable, read-only, not
+ * there): one line for the admin instead of SQLite's stack.
+ */
+function dataFolderProblem(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  if (
+    /^(EACCES|EPERM|EROFS|ENOENT|ENOTDIR|SQLITE_CANTOPEN|SQLITE_READONLY|SQLITE_PERM)/.test(code)
+  ) {
+    return code;
+  }
+  return null;
+}
+
 const print = (line = '') => process.stdout.write(`${line}\n`);
 
 export async function main(argv: string[]): Promise<number> {
@@ -83,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
         'join-rate': { type: 'string' },
         id: { type: 'string' },
         days: { type: 'string', default: String(defaultJoinCodeDays) },
-        'trust-proxy': { type: 'boolean', default: false },
+        'trust-proxy': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -99,9 +115,19 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command = 'serve', ...rest] = positionals;
-  const storage = openStorage(values.data);
+  let storage: Storage;
   try {
+    storage = openStorage(values.data);
     await storage.migrate();
+  } catch (error) {
+    const problem = dataFolderProblem(error);
+    if (!problem) throw error;
+    print(
+      `无法使用数据文件夹 ${path.resolve(values.data)}：${problem}（请检查它是否存在、可写，或用 --data 另选）(the data folder cannot be used: ${problem})`,
+    );
+    return 1;
+  }
+  try {
     const admin = createAdmin(storage);
     switch (command) {
       case 'serve':
@@ -179,7 +205,7 @@ async function serve(
     rate?: string | undefined;
     'page-writes'?: string | undefined;
     'join-rate'?: string | undefined;
-    'trust-proxy': boolean;
+    'trust-proxy'?: string | undefined;
     quiet: boolean;
   },
 ): Promise<number> {
@@ -202,6 +228,13 @@ async function serve(
       `--page-writes 须为正整数 (must be a positive integer): ${values['page-writes']}`,
     );
   }
+  const trustProxy =
+    values['trust-proxy'] === undefined ? undefined : parseTrustProxy(values['trust-proxy']);
+  if (trustProxy === null) {
+    throw new AdminError(
+      `--trust-proxy 须为代理的层数或地址，不能是“任意” (a hop count or the proxies' addresses, never any): ${values['trust-proxy']}`,
+    );
+  }
   const app = await buildServer({
     page: { writes: pageWrites, bytes: downloadPageBytes },
     storage,
@@ -211,7 +244,7 @@ async function serve(
       device: { burst: Math.max(rate / 2, 20), perMinute: rate },
       address: { burst: Math.max(joinRate, 10), perMinute: joinRate },
     },
-    trustProxy: values['trust-proxy'],
+    ...(trustProxy === undefined ? {} : { trustProxy }),
   });
   const address = await app.listen({ port, host: values.host });
   print(`帮代通同步服务器 (Daiban Desk sync server) ${packageVersion()}`);

@@ -226,10 +226,18 @@ export function openPostgresStorage(connectionString: string): Storage {
         return 'set' as const;
       });
     },
-    async insertWrites(teamId, deviceId, writes) {
+    async insertWrites(teamId, deviceId, writes, checked) {
       if (writes.length === 0) return 0;
       return transaction(async (client) => {
         await lockTeam(client, teamId);
+        // setTeamEncryption takes the same lock: the mode read here is the one the writes meet.
+        if (checked?.plaintext) {
+          const team = await client.query<{ encryption: string | null }>(
+            'SELECT encryption FROM teams WHERE id = $1',
+            [teamId],
+          );
+          if (team.rows[0]?.encryption) return 'teamEncrypted' as const;
+        }
         const result = await client.query(
           `INSERT INTO writes (team_id, ts, content, device_id)
              SELECT $1, w.ts, w.content, $4 FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS w(ts, content, n)

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/require-await -- better-sqlite3 answers synchronously; the Storage type is async for PostgreSQL */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import {
   auth,
@@ -60,8 +60,15 @@ export const sqliteFileName = 'daiban-server.sqlite';
  * process per file (better-sqlite3 is synchronous; the process serialises its own writes).
  */
 export function openSqliteStorage(dataFolder: string): Storage {
-  mkdirSync(dataFolder, { recursive: true });
-  const db = new Database(path.join(dataFolder, sqliteFileName));
+  // Only the server's user reads the teams' data: the folder 0700, the file 0600 (SQLite gives
+  // its -wal and -shm files the database file's mode).
+  mkdirSync(dataFolder, { recursive: true, mode: 0o700 });
+  const file = path.join(dataFolder, sqliteFileName);
+  closeSync(openSync(file, 'a', 0o600));
+  for (const name of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(name)) chmodSync(name, 0o600);
+  }
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -89,8 +96,14 @@ export function openSqliteStorage(dataFolder: string): Storage {
   let prepared: ReturnType<typeof statements> | null = null;
   const sql = () => (prepared ??= statements());
 
+  const teamEncryption = (teamId: string) =>
+    db
+      .prepare<[string], { encryption: string | null }>('SELECT encryption FROM teams WHERE id = ?')
+      .get(teamId)?.encryption ?? null;
+
   const insertMany = db.transaction(
-    (teamId: string, deviceId: string, writes: readonly StoredWrite[]) => {
+    (teamId: string, deviceId: string, writes: readonly StoredWrite[], plaintext: boolean) => {
+      if (plaintext && teamEncryption(teamId)) return 'teamEncrypted' as const;
       let inserted = 0;
       for (const { ts, content } of writes) {
         inserted += sql().insertWrite.run(teamId, ts, content, deviceId).changes;
@@ -228,19 +241,15 @@ export function openSqliteStorage(dataFolder: string): Storage {
       sql().touch.run(at, deviceId);
     },
     async teamEncryption(teamId) {
-      return (
-        db
-          .prepare<[string], { encryption: string | null }>(
-            'SELECT encryption FROM teams WHERE id = ?',
-          )
-          .get(teamId)?.encryption ?? null
-      );
+      return teamEncryption(teamId);
     },
     async setTeamEncryption(teamId, encryption) {
       return setEncryption(teamId, encryption);
     },
-    async insertWrites(teamId, deviceId, writes) {
-      return writes.length === 0 ? 0 : insertMany(teamId, deviceId, writes);
+    async insertWrites(teamId, deviceId, writes, checked) {
+      return writes.length === 0
+        ? 0
+        : insertMany(teamId, deviceId, writes, checked?.plaintext ?? false);
     },
     async writesAfter(teamId, since, limit) {
       return sql().writesAfter.all(teamId, since, limit);

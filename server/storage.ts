@@ -67,8 +67,19 @@ export type Storage = {
    */
   setTeamEncryption(teamId: string, encryption: string): Promise<'set' | 'exists' | 'hasPlaintext'>;
 
-  /** Stores writes insert-or-ignore, durably before it resolves; returns how many were new. */
-  insertWrites(teamId: string, deviceId: string, writes: readonly StoredWrite[]): Promise<number>;
+  /**
+   * Stores writes insert-or-ignore, durably before it resolves; returns how many were new.
+   * Writes checked as plaintext (`plaintext`) are refused with 'teamEncrypted' when the team's
+   * encryption was set since: the mode is read again inside the write's transaction (and, on
+   * PostgreSQL, the team's lock), so no plaintext write checked before `PUT /team/encryption`
+   * committed lands after it.
+   */
+  insertWrites(
+    teamId: string,
+    deviceId: string,
+    writes: readonly StoredWrite[],
+    checked?: { plaintext: boolean },
+  ): Promise<number | 'teamEncrypted'>;
   /** Writes with ts > since, in ts order, at most `limit`. */
   writesAfter(teamId: string, since: string, limit: number): Promise<StoredWrite[]>;
   /** Which of these timestamps the team holds. */

@@ -28,6 +28,8 @@ export type ServerBenchResult = {
   seconds: number;
   rows?: number;
   details: Record<string, number | string>;
+  /** An earlier step whose seconds this one's are shown against (× ref). */
+  compareTo?: string;
 };
 
 type RunningServer = {
@@ -37,10 +39,13 @@ type RunningServer = {
   stop(): void;
 };
 
-/** `npm run server` in its own process, unthrottled, no request log. */
+/**
+ * `npm run server` in its own process, no request log; unthrottled unless `limits: 'default'`
+ * (the server's own per-device limits, joins unthrottled so that many devices may join).
+ */
 export async function startServer(
   dataFolder: string,
-  extra: string[] = [],
+  { limits = 'off' }: { limits?: 'off' | 'default' } = {},
 ): Promise<RunningServer> {
   const child = spawn(
     process.execPath,
@@ -52,11 +57,9 @@ export async function startServer(
       '--data',
       dataFolder,
       '--quiet',
-      '--rate',
-      '100000000',
+      ...(limits === 'off' ? ['--rate', '100000000'] : []),
       '--join-rate',
       '100000',
-      ...extra,
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATABASE_URL: '' } },
   );

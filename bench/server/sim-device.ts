@@ -6,8 +6,30 @@ import {
   type SyncResponse,
   type WirePart,
 } from '../../shared/sync/server-protocol';
-import type { Timestamp } from '../../shared/sync/timestamp';
+import { timestampMillis, type Timestamp } from '../../shared/sync/timestamp';
 import { findDivergence, LevelTrie } from '../../shared/sync/trie-view';
+
+/** A refused request: its HTTP status, and the server's Retry-After in seconds when it sent one. */
+export class SyncHttpError extends Error {
+  override readonly name = 'SyncHttpError';
+  constructor(
+    readonly status: number,
+    readonly retryAfter: number | null,
+    text: string,
+  ) {
+    super(`sync failed: ${status} ${text}`);
+  }
+}
+
+/**
+ * What a request names besides its own fields: protocol 2 carries the device's node id in every
+ * request (and in its join).
+ */
+export function deviceFields(node: string | undefined): Record<string, unknown> {
+  return (syncProtocolVersion as number) >= 2 && node !== undefined
+    ? { protocol: syncProtocolVersion, node }
+    : { protocol: syncProtocolVersion };
+}
 
 /**
  * A device for the server benchmarks, in Node: the app's round (renderer/db/server-sync.ts)
@@ -27,6 +49,8 @@ export class SimDevice {
     private readonly url: string,
     private readonly token: string,
     history?: LevelTrie,
+    /** The device's node id, sent with every request from protocol 2 on. */
+    private readonly node?: string,
   ) {
     this.trie = history ?? new LevelTrie();
   }
@@ -46,13 +70,20 @@ export class SimDevice {
       headers: { Authorization: `Bearer ${this.token}`, 'Content-Type': 'application/json' },
       body,
     });
-    if (!response.ok) throw new Error(`sync failed: ${response.status} ${await response.text()}`);
+    if (!response.ok) {
+      const retryAfter = Number(response.headers.get('Retry-After'));
+      throw new SyncHttpError(
+        response.status,
+        Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+        await response.text(),
+      );
+    }
     return (await response.json()) as SyncResponse;
   }
 
   private body(fields: object, writes?: Timestamp[]) {
     const texts = writes?.map((ts) => JSON.stringify([ts, this.own.get(ts)]));
-    return JSON.stringify({ protocol: syncProtocolVersion, ...fields }).replace(
+    return JSON.stringify({ ...deviceFields(this.node), ...fields }).replace(
       /}$/,
       texts ? `,"writes":[${texts.join(',')}]}` : '}',
     );
@@ -63,6 +94,7 @@ export class SimDevice {
     const before = this.requests;
     let sent = this.unsent.length;
     let received = 0;
+    // Sent when the server answered: a refused request leaves them for the next round.
     let trie = (await this.post(this.body({}, this.unsent))).trie;
     this.unsent = [];
     for (let pass = 0; pass < 8; pass += 1) {
@@ -73,6 +105,9 @@ export class SimDevice {
         divergence = findDivergence(this.trie, trie);
       }
       if (divergence.kind === 'equal') return { sent, received, requests: this.requests - before };
+      if (divergence.millis < this.forgotten) {
+        throw new Error('the round reaches back before what this device forgot');
+      }
       const since = sinceMillis(divergence.millis);
       const have = this.recent.filter((ts) => ts > since);
       const listed = have.length <= maxHave ? have : null;
@@ -107,6 +142,24 @@ export class SimDevice {
     throw new Error('round does not converge');
   }
 
+  /**
+   * Forgets what was written or received before `millis`, so that a device running for long in a
+   * busy team holds only its recent past: a round fetches from the minute the trie walk stops
+   * at, never from long ago while the device keeps syncing. Throws in a round that reaches back
+   * before it (`since` older than what was forgotten), rather than count a write twice.
+   */
+  forget(millis: number) {
+    const before = (ts: string) => timestampMillis(ts as Timestamp) < millis;
+    for (const ts of this.own.keys())
+      if (before(ts) && !this.unsent.includes(ts)) this.own.delete(ts);
+    for (const ts of this.seen) if (before(ts)) this.seen.delete(ts);
+    const kept = this.recent.filter((ts) => !before(ts));
+    this.recent.length = 0;
+    this.recent.push(...kept);
+    this.forgotten = Math.max(this.forgotten, millis);
+  }
+
+  private forgotten = 0;
   private readonly seen = new Set<string>();
   /**
    * Received timestamps, so a write fetched twice is added to the trie once. A history given at

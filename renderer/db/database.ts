@@ -85,6 +85,43 @@ export type Conflict = {
 /** Messages for tables or fields this version does not know: kept, applied after an upgrade. */
 export type ParkedMessages = { id?: number; entries: string };
 
+/** Why a received write was set aside instead of applied (renderer/db/server-sync.ts). */
+export type QuarantineReason =
+  /** In a team that encrypts: a payload in the clear, which is never applied there. */
+  | 'notSealed'
+  /** In a team that encrypts: it does not open under the team key for its team and timestamp. */
+  | 'undecryptable'
+  /** In a team that does not encrypt: a sealed payload nobody here can read. */
+  | 'sealedInPlainTeam'
+  /** Not a write's shape: parts, records, cells, bases (or a timestamp twice in one page). */
+  | 'malformed'
+  /** A value its field cannot hold. */
+  | 'wrongValue'
+  /** A timestamp this computer holds with other content. */
+  | 'collision';
+
+/**
+ * A received write set aside (v7): it did not decrypt, decode or validate, so it was not applied,
+ * and the rest of the sync went on. Its timestamp counts as held in this computer's sync hashes,
+ * so rounds with the server still converge; 同步 shows these and saves them for the admin.
+ */
+export type QuarantinedWrite = {
+  id?: number;
+  ts: string;
+  /** The node of its timestamp: the device it claims to come from. */
+  node: string;
+  /** When this computer set it aside. */
+  at: string;
+  via: 'server';
+  /** The server it came from. */
+  origin: string;
+  reason: QuarantineReason;
+  /** What was wrong, for the admin (a problem's reason and where), or ''. */
+  detail: string;
+  /** The payload as received, JSON text. */
+  payload: string;
+};
+
 /** One import or export of a sync file: who, when, which file, how much. */
 export type Exchange = {
   id?: number;
@@ -144,6 +181,7 @@ export class DaibanDatabase extends Dexie {
   parked!: EntityTable<ParkedMessages, 'id'>;
   exchanges!: EntityTable<Exchange, 'id'>;
   reminders!: EntityTable<ShownReminder, 'key'>;
+  quarantine!: EntityTable<QuarantinedWrite, 'id'>;
   /** Derived from approvalItems on every write (renderer/db/derived-rows.ts); never written here. */
   itemPacks!: EntityTable<ItemPack, 'projectId'>;
 
@@ -237,6 +275,8 @@ export class DaibanDatabase extends Dexie {
           await rows.bulkPut(marked);
         }
       });
+    // v7: received writes set aside because they do not decrypt, decode or validate.
+    this.version(7).stores({ quarantine: '++id, ts' });
     this.use(derivedRows);
   }
 }

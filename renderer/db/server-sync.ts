@@ -1,5 +1,4 @@
 import { ClockDriftError, type ClockDrift } from '../../shared/sync/clock';
-import type { IncomingProblem } from '../../shared/sync/incoming';
 import { serverOrigin } from '../../shared/security/server-origin';
 import type { MerkleTrie } from '../../shared/sync/merkle';
 import {
@@ -21,14 +20,17 @@ import {
 } from '../../shared/sync/server-protocol';
 import {
   createTeamEncryption,
+  isLongEnoughPassphrase,
   openParts,
   sealParts,
   unlockTeamKey,
   type TeamKey,
 } from '../../shared/sync/team-crypto';
+import { splitIncoming, type IncomingProblem } from '../../shared/sync/incoming';
+import type { SyncFileChange, SyncFileEntry } from '../../shared/sync/sync-entries';
 import type { Timestamp } from '../../shared/sync/timestamp';
 import { findDivergence, packedTrieHashes } from '../../shared/sync/trie-view';
-import type { DaibanDatabase } from './database';
+import type { DaibanDatabase, QuarantineReason } from './database';
 import type { SyncEngine } from './sync-engine';
 
 /**
@@ -78,6 +80,8 @@ export type SyncFailure =
   | { code: 'needsPassphrase' }
   | { code: 'wrongPassphrase' }
   | { code: 'undecryptable' }
+  /** A passphrase shorter than minPassphraseLength offered to set the team's key. */
+  | { code: 'passphraseTooShort' }
   | { code: 'notConverging' }
   | { code: 'badAddress' }
   /** http:// to a host that is neither loopback nor private (shared/security/server-origin.ts). */
@@ -113,7 +117,23 @@ export function needsPerson(failure: SyncFailure): boolean {
   ].includes(failure.code);
 }
 
-export type RoundResult = { sent: number; received: number; passes: number; requests: number };
+export type RoundResult = {
+  sent: number;
+  received: number;
+  /** Received writes set aside (quarantine): not applied, shown in 同步. */
+  setAside: number;
+  passes: number;
+  requests: number;
+};
+
+type SetAside = { ts: Timestamp; payload: string; reason: QuarantineReason; detail: string };
+
+/** A problem as the admin's file names it: its reason and where, in one line. */
+function problemDetail(problem: object): string {
+  return Object.entries(problem)
+    .map(([name, value]) => `${name}=${String(value)}`)
+    .join(' ');
+}
 
 export type ServerSyncOptions = {
   fetch?: typeof fetch;
@@ -236,7 +256,7 @@ export function createServerSync(
       bytes = 0;
     };
     for (const [ts, parts] of writes) {
-      const payload = key ? await sealParts(key, ts, parts) : parts;
+      const payload = key ? await sealParts(key, current.team.id, ts, parts) : parts;
       const text = JSON.stringify([ts, payload]);
       if (
         page.length > 0 &&
@@ -251,22 +271,65 @@ export function createServerSync(
     return { trie: trie!, sent: writes.size };
   }
 
-  /** The writes of one page, opened and checked, as log entries. */
-  async function entriesOf(page: SyncResponse, key: TeamKey | null) {
-    const writes: [Timestamp, unknown][] = [];
+  /**
+   * The writes of one page, opened and checked one by one, as log entries; what does not open,
+   * decode or validate is returned apart (`setAside`), so one bad write does not stop the sync.
+   * In a team that encrypts, only what opens under the team key (for this team and the write's
+   * timestamp) is taken: a payload in the clear is never applied there, whoever stored it.
+   */
+  async function entriesOf(
+    current: ServerConfig,
+    page: SyncResponse,
+    key: TeamKey | null,
+    teamEncrypts: () => Promise<boolean>,
+  ): Promise<{ entries: SyncFileEntry[]; setAside: SetAside[] }> {
+    const rows = new Map<string, [table: string, row: string, changes: SyncFileChange[]]>();
+    const setAside: SetAside[] = [];
+    const inPage = new Set<string>();
     for (const [ts, payload] of page.writes) {
-      if (typeof payload !== 'string') {
-        writes.push([ts, payload]);
+      const aside = (reason: QuarantineReason, detail = '') =>
+        setAside.push({ ts, payload: JSON.stringify(payload), reason, detail });
+      if (inPage.has(ts)) {
+        aside('malformed', 'reasonWriteOrder');
         continue;
       }
-      if (!key) throw new ServerSyncError({ code: 'needsPassphrase' });
-      const parts = await openParts(key, ts, payload);
-      if (parts === null) throw new ServerSyncError({ code: 'undecryptable' });
-      writes.push([ts, parts]);
+      inPage.add(ts);
+      let parts: unknown = payload;
+      if (key) {
+        if (typeof payload !== 'string') {
+          aside('notSealed');
+          continue;
+        }
+        parts = await openParts(key, current.team.id, ts, payload);
+        if (parts === null) {
+          aside('undecryptable');
+          continue;
+        }
+      } else if (typeof payload === 'string') {
+        // The team may have chosen encryption after this computer joined: the passphrase is
+        // asked for. Else nobody here can read it.
+        if (await teamEncrypts()) throw new ServerSyncError({ code: 'needsPassphrase' });
+        aside('sealedInPlainTeam');
+        continue;
+      }
+      const decoded = entriesOfWrites([[ts, parts]]);
+      if (!decoded.ok) {
+        aside('malformed', problemDetail(decoded.problem));
+        continue;
+      }
+      const split = splitIncoming(decoded.entries);
+      if (!split.ok) {
+        aside('wrongValue', problemDetail(split.problem));
+        continue;
+      }
+      for (const [table, row, changes] of decoded.entries) {
+        const rowKey = `${table}\u0000${row}`;
+        const known = rows.get(rowKey);
+        if (known) known[2].push(...changes);
+        else rows.set(rowKey, [table, row, [...changes]]);
+      }
     }
-    const decoded = entriesOfWrites(writes);
-    if (!decoded.ok) throw new ServerSyncError({ code: 'badData', problem: decoded.problem });
-    return decoded.entries;
+    return { entries: [...rows.values()], setAside };
   }
 
   /**
@@ -281,7 +344,14 @@ export function createServerSync(
     const key = current.encryption ? ((await storedKey()) ?? null) : null;
     if (current.encryption && !key) throw new ServerSyncError({ code: 'needsPassphrase' });
     const counter = { requests: 0 };
-    const result: RoundResult = { sent: 0, received: 0, passes: 0, requests: 0 };
+    let encrypts: Promise<boolean> | null = null;
+    const teamEncrypts = () => {
+      encrypts ??= request(current.origin, '/team', { method: 'GET', token: current.token }).then(
+        (answer) => teamInfoSchema.safeParse(answer).data?.encryption != null,
+      );
+      return encrypts;
+    };
+    const result: RoundResult = { sent: 0, received: 0, setAside: 0, passes: 0, requests: 0 };
 
     // What was written here since the last round goes first: the usual round is this one request.
     const through = await engine.lastSeq();
@@ -336,7 +406,10 @@ export function createServerSync(
         total ??= page.total ?? null;
         missing ??= new Set(page.missing ?? []);
         if (page.writes.length > 0) {
-          const entries = await entriesOf(page, key);
+          const { entries, setAside } = await entriesOf(current, page, key, teamEncrypts);
+          if (setAside.length > 0) {
+            await engine.setAside(setAside, { via: 'server', origin: current.origin });
+          }
           try {
             const applied = await engine.applyBatch(entries, {
               via: 'server',
@@ -352,7 +425,8 @@ export function createServerSync(
             throw error;
           }
           for (const [ts] of page.writes) received.add(ts);
-          result.received += page.writes.length;
+          result.received += page.writes.length - setAside.length;
+          result.setAside += setAside.length;
           onProgress?.(received.size, total);
         }
         trie = page.trie;
@@ -395,6 +469,11 @@ export function createServerSync(
     }): Promise<ServerConfig> {
       const origin = serverOrigin(input.address);
       if (!origin) throw new ServerSyncError({ code: 'badAddress' });
+      // The first device's passphrase becomes the team's key: a short one is refused before the
+      // code is spent. (A team's existing passphrase is checked, not set, by `unlock`.)
+      if (input.passphrase && !isLongEnoughPassphrase(input.passphrase)) {
+        throw new ServerSyncError({ code: 'passphraseTooShort' });
+      }
       const health = (await request(origin, '/health', { method: 'GET' })) as {
         service?: unknown;
         protocol?: unknown;

@@ -29,6 +29,7 @@ import {
   newNodeId,
   timestampLength,
   timestampMillis,
+  timestampNode,
   zeroTimestamp,
   type Timestamp,
 } from '../../shared/sync/timestamp';
@@ -36,6 +37,7 @@ import {
   newestTimestamp,
   type Conflict,
   type DaibanDatabase,
+  type QuarantineReason,
   type RowSyncMeta,
   type Stored,
   type SyncLogChunk,
@@ -138,10 +140,13 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
       origin: source.origin,
       entries: JSON.stringify(entries),
     })) as number;
+    // A chunk of set-aside timestamps has no entries: its newest timestamp is its own.
+    let maxTs = newestTimestamp(entries);
+    for (const ts of timestamps) if (ts > maxTs) maxTs = ts;
     await db.syncTimestamps.add({
       seq,
       timestamps: timestamps.join(''),
-      maxTs: newestTimestamp(entries),
+      maxTs,
       via: source.via,
     });
     for (const ts of timestamps) known?.add(ts);
@@ -390,6 +395,52 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
     });
   }
 
+  /**
+   * Sets received writes aside (the quarantine): they are kept as received, with why, and not
+   * applied. Their timestamps are logged as held (a chunk without entries), so this computer's
+   * sync hashes match a server that holds them and rounds converge instead of fetching them
+   * again; a timestamp the log holds already is not logged twice. A write set aside before with
+   * the same payload is not kept twice. Returns how many were newly kept.
+   */
+  async function setAside(
+    writes: readonly { ts: Timestamp; payload: string; reason: QuarantineReason; detail: string }[],
+    source: { via: 'server'; origin: string },
+  ): Promise<number> {
+    if (writes.length === 0) return 0;
+    return db.transaction('rw', [...syncScope(db), db.quarantine], async () => {
+      const seen = await knownTimestamps();
+      const held: string[] = [];
+      const at = now().toISOString();
+      let kept = 0;
+      for (const write of writes) {
+        const same = await db.quarantine
+          .where('ts')
+          .equals(write.ts)
+          .filter((quarantined) => quarantined.payload === write.payload)
+          .count();
+        if (same === 0) {
+          await db.quarantine.add({
+            ts: write.ts,
+            node: timestampNode(write.ts),
+            at,
+            via: source.via,
+            origin: source.origin,
+            reason: write.reason,
+            detail: write.detail,
+            payload: write.payload,
+          });
+          kept += 1;
+        }
+        if (!seen.has(write.ts) && !held.includes(write.ts)) held.push(write.ts);
+      }
+      if (held.length > 0) {
+        await appendChunk(source, [], held);
+        await minuteHashes();
+      }
+      return kept;
+    });
+  }
+
   /** Applies entries of known tables and fields to the records, in chunks of rows. */
   async function applyKnown(
     tx: Transaction,
@@ -429,7 +480,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
       const parked = await db.parked.toArray();
       if (parked.length === 0) return 0;
       const entries = parked.flatMap((record) => JSON.parse(record.entries) as SyncFileEntry[]);
-      const split = splitIncoming(entries);
+      const split = splitIncoming(entries, { bounded: false });
       if (!split.ok || split.known.length === 0) return 0;
       const summary = emptySummary();
       await applyKnown(tx, split.known, summary, false, null);
@@ -569,6 +620,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
   return {
     identity,
     applyParked,
+    setAside,
     /** A fresh timestamp of this device, for a value that names a moment (not logged). */
     tick: () => withClock((clock) => clock.tick()),
     stampLocalWrite,

@@ -58,13 +58,26 @@ function isCellField(field: string): boolean {
 
 type Row = Record<string, unknown>;
 
+/**
+ * The set field a table has under this name. Looked up as an own property: a name received from
+ * another computer may be `toString` or `hasOwnProperty`, which every plain object inherits.
+ */
+function setFieldOf(table: SyncedTable, field: string): SetField | undefined {
+  const sets = Object.hasOwn(setFields, table) ? setFields[table] : undefined;
+  return sets && Object.hasOwn(sets, field) ? sets[field] : undefined;
+}
+
+/** A field a record holds itself (not one every object inherits, such as `toString`). */
+function ownField(row: Readonly<Row>, field: string): unknown {
+  return Object.hasOwn(row, field) ? row[field] : undefined;
+}
+
 /** The cells of a record: every field, set fields element by element (present elements only). */
 export function recordCells(table: SyncedTable, row: Readonly<Row>): Cells {
   const cells: Cells = new Map();
-  const sets = setFields[table] ?? {};
   for (const [field, value] of Object.entries(row)) {
     if (!isCellField(field) || value === undefined) continue;
-    const set = sets[field];
+    const set = setFieldOf(table, field);
     if (!set) {
       cells.set(field, value as JsonValue);
     } else if (set.kind === 'keys') {
@@ -102,9 +115,9 @@ export function changedCells(
 /** The value a record holds in a cell; `null` for an absent field or set element. */
 export function readCell(table: SyncedTable, row: Readonly<Row>, cell: string): JsonValue {
   const { field, key } = splitCellName(cell);
-  const value = row[field];
+  const value = ownField(row, field);
   if (key === undefined) return value === undefined ? null : (value as JsonValue);
-  const set = setFields[table]?.[field];
+  const set = setFieldOf(table, field);
   if (!set || !Array.isArray(value)) return null;
   if (set.kind === 'keys') return (value as string[]).includes(key) ? true : null;
   const element = (value as Row[]).find((item) => String(item[set.keyField]) === key);
@@ -128,15 +141,17 @@ export function writeCell(
     row[field] = value;
     return;
   }
-  const set = setFields[table]?.[field];
+  const set = setFieldOf(table, field);
   if (!set) return;
   if (set.kind === 'keys') {
-    const keys = ((row[field] as string[] | undefined) ?? []).filter((item) => item !== key);
+    const keys = ((ownField(row, field) as string[] | undefined) ?? []).filter(
+      (item) => item !== key,
+    );
     if (value === true) keys.push(key);
     const order = (id: string) => clockOf(cellName(field, id)) ?? '';
     row[field] = keys.sort((a, b) => order(a).localeCompare(order(b)) || a.localeCompare(b));
   } else {
-    const elements = ((row[field] as Row[] | undefined) ?? []).filter(
+    const elements = ((ownField(row, field) as Row[] | undefined) ?? []).filter(
       (item) => String(item[set.keyField]) !== key,
     );
     if (value !== null) elements.push(value as Row);
@@ -151,20 +166,24 @@ export function writeCell(
  * holds the field (an empty list).
  */
 export function completeSetFields(table: SyncedTable, row: Row): void {
-  for (const field of Object.keys(setFields[table] ?? {})) row[field] ??= [];
+  const sets = Object.hasOwn(setFields, table) ? setFields[table] : undefined;
+  for (const field of Object.keys(sets ?? {})) row[field] ??= [];
 }
 
 /** Why a cell value cannot be taken: an i18n key under `sync.` (worded for users by the renderer). */
 export type CellProblem = 'unknownField' | 'wrongValue';
 
-const shapes = new Map<SyncedTable, Record<string, z.ZodType>>();
+const shapes = new Map<SyncedTable, ReadonlyMap<string, z.ZodType>>();
 
-/** Each field's own schema (the record schema's refinements across fields are checked later). */
-function fieldSchemas(table: SyncedTable): Record<string, z.ZodType> {
+/**
+ * Each field's own schema (the record schema's refinements across fields are checked later), in
+ * a Map: a field named `toString` or `valueOf` must find nothing, not Object.prototype's method.
+ */
+function fieldSchemas(table: SyncedTable): ReadonlyMap<string, z.ZodType> {
   let shape = shapes.get(table);
   if (!shape) {
     const schema = recordSchemas[table] as z.ZodType;
-    shape = objectShape(schema);
+    shape = new Map(Object.entries(objectShape(schema)));
     shapes.set(table, shape);
   }
   return shape;
@@ -191,9 +210,9 @@ export function cellProblem(
   value: JsonValue,
 ): CellProblem | null {
   const { field, key } = splitCellName(cell);
-  const schema = fieldSchemas(table)[field];
+  const schema = fieldSchemas(table).get(field);
   if (!schema || field === 'id' || field === 'updatedAt') return 'unknownField';
-  const set = setFields[table]?.[field];
+  const set = setFieldOf(table, field);
   if (key === undefined) {
     if (set) return 'wrongValue';
     return schema.safeParse(value).success ? null : 'wrongValue';
@@ -207,7 +226,16 @@ export function cellProblem(
   return element.success && String((value as Row)[set.keyField]) === key ? null : 'wrongValue';
 }
 
-/** The fields of a table that users see, for naming a field in a message. */
+/**
+ * Whether a record id is one the table's records can have (a UUID): a known table's record is
+ * stored under its id, so an id no record of ours can hold is refused, not stored.
+ */
+export function isRecordId(table: SyncedTable, id: string): boolean {
+  const schema = fieldSchemas(table).get('id');
+  return schema !== undefined && schema.safeParse(id).success;
+}
+
+/** Whether this version knows a table (an own property of the schemas, never `toString`). */
 export function isKnownTable(table: string): table is SyncedTable {
   return Object.hasOwn(recordSchemas, table);
 }

@@ -131,14 +131,15 @@ export function countEntries(entries: readonly SyncFileEntry[]): EntryCounts & {
   let messageCount = 0;
   let from: Timestamp | undefined;
   let to: Timestamp | undefined;
-  const counts: Record<string, number> = {};
+  // A Map: a table named `toString` must not start from Object.prototype's method.
+  const counts = new Map<string, number>();
   const rows = new Set<string>();
   for (const [table, row, changes] of entries) {
     rows.add(`${table}\u0000${row}`);
     for (const [ts, values] of changes) {
       const fields = Object.keys(values).length;
       messageCount += fields;
-      counts[table] = (counts[table] ?? 0) + fields;
+      counts.set(table, (counts.get(table) ?? 0) + fields);
       if (from === undefined || ts < from) from = ts;
       if (to === undefined || ts > to) to = ts;
     }
@@ -146,7 +147,7 @@ export function countEntries(entries: readonly SyncFileEntry[]): EntryCounts & {
   return {
     messageCount,
     rowCount: rows.size,
-    counts,
+    counts: Object.fromEntries(counts),
     range: from !== undefined && to !== undefined ? { from, to } : null,
   };
 }

@@ -23,6 +23,8 @@ import {
   type SyncOutcome,
 } from '../../db/server-sync-client';
 import { useServerSync } from '../../db/useServerSync';
+import { minPassphraseLength } from '../../../shared/sync/passphrase-key';
+import { isLongEnoughPassphrase } from '../../../shared/sync/team-crypto';
 import { serverFailureText } from './server-failure-text';
 
 type JoinValues = { address: string; code: string; passphrase?: string };
@@ -100,6 +102,18 @@ export function ServerSyncCard() {
             name="passphrase"
             label={t('serverSync.passphrase')}
             extra={t('serverSync.passphraseHelp')}
+            rules={[
+              {
+                validator: (_, value: string | undefined) =>
+                  !value || isLongEnoughPassphrase(value)
+                    ? Promise.resolve()
+                    : Promise.reject(
+                        new Error(
+                          t('serverSync.failure.passphraseTooShort', { min: minPassphraseLength }),
+                        ),
+                      ),
+              },
+            ]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>

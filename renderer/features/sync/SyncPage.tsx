@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ConflictsCard } from './ConflictsCard';
 import { ExchangesCard } from './ExchangesCard';
 import { ExportForm } from './ExportForm';
+import { QuarantineCard } from './QuarantineCard';
 import { ServerSyncCard } from './ServerSyncCard';
 import { ImportProgressBar, useImportFile } from './useImportFile';
 
@@ -18,6 +19,7 @@ export function SyncPage() {
       </Typography.Title>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <ServerSyncCard />
+        <QuarantineCard />
         <Card size="small" title={t('sync.fileTitle')}>
           <Typography.Paragraph>{t('sync.fileIntro')}</Typography.Paragraph>
           <Row gutter={24}>

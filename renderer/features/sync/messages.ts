@@ -40,6 +40,25 @@ const zhCN = {
     lastSynced: '上次同步 {{time}}',
     never: '尚未同步',
     nextAttempt: '{{time}} 自动重试',
+    quarantine: {
+      title: '已隔离的修改',
+      summary:
+        '服务器发来的 {{count}} 项修改无法解密、解读或校验，已隔离，没有应用；其余修改照常同步。',
+      intro:
+        '这些修改可能被篡改过，或来自有问题的电脑或服务器。请点“保存给管理员的文件”，把文件交给管理员核查。',
+      save: '保存给管理员的文件',
+      saved: '已保存：{{name}}',
+      unknownDevice: '未知电脑（节点 {{node}}）',
+      columns: { device: '来自', written: '修改时间', at: '隔离时间', reason: '原因' },
+      reason: {
+        notSealed: '团队已启用加密，这项修改却是明文（不会应用）',
+        undecryptable: '无法用团队口令解密，或已被改动',
+        sealedInPlainTeam: '团队未启用加密，这项修改却是密文',
+        malformed: '格式有误',
+        wrongValue: '含有无效的值',
+        collision: '与本机已有的同一时间戳的修改内容不同',
+      },
+    },
     failure: {
       offline: '没有网络连接，恢复后自动同步',
       unreachable: '无法连接同步服务器，稍后自动重试',
@@ -55,6 +74,7 @@ const zhCN = {
       needsPassphrase: '团队已启用端到端加密，请输入团队口令',
       wrongPassphrase: '团队口令不正确',
       undecryptable: '服务器上有数据无法用团队口令解密，请联系管理员',
+      passphraseTooShort: '团队口令至少 {{min}} 个字符：口令越长，数据被猜出的可能越小',
       notConverging: '与服务器的数据比较多次仍不一致，稍后自动重试',
       badAddress: '服务器地址无效：须为 https:// 地址（本机或内网服务器可用 http://）',
       plainHttp:
@@ -140,6 +160,13 @@ const zhCN = {
     reasonOutOfRange: '第 {{entry}} 条记录的更改时间超出文件头所写的范围',
     reasonCountMismatch: '{{what}}与文件头不符（文件头写 {{expected}}，实际 {{actual}}）',
     reasonWrongValue: '第 {{entry}} 条记录（{{table}}）的“{{field}}”不是有效的值',
+    reasonBadRecordId: '第 {{entry}} 条记录（{{table}}）的记录编号不是有效的编号，文件可能被改动过',
+    reasonParkedTooMany:
+      '文件中本版本不认识的更改超过 {{limit}} 项（至第 {{entry}} 条记录），不像是新版帮代通导出的文件',
+    reasonParkedValueTooLarge:
+      '第 {{entry}} 条记录中有本版本不认识、超过 {{limitKiB}} KB 的值，不像是新版帮代通导出的文件',
+    reasonParkedTooLarge:
+      '文件中本版本不认识的更改超过 {{limitMiB}} MB（至第 {{entry}} 条记录），不像是新版帮代通导出的文件',
     reasonOwnFile: '这是本机导出的文件，本机已有其中的全部内容',
     reasonOtherTeam: '文件来自另一个团队“{{team}}”',
     reasonClockAhead:
@@ -260,6 +287,25 @@ const en: typeof zhCN = {
     lastSynced: 'Last synced {{time}}',
     never: 'Not synced yet',
     nextAttempt: 'Retrying at {{time}}',
+    quarantine: {
+      title: 'Set-aside changes',
+      summary:
+        '{{count}} changes from the server could not be decrypted, read or checked: set aside, not applied; everything else syncs as usual.',
+      intro:
+        'They may have been tampered with, or come from a faulty computer or server. Save the file for your admin and hand it over for review.',
+      save: 'Save a file for the admin',
+      saved: 'Saved: {{name}}',
+      unknownDevice: 'Unknown computer (node {{node}})',
+      columns: { device: 'From', written: 'Changed at', at: 'Set aside at', reason: 'Why' },
+      reason: {
+        notSealed: 'The team encrypts, but this change is in the clear (never applied)',
+        undecryptable: 'It does not decrypt with the team passphrase, or was altered',
+        sealedInPlainTeam: 'The team does not encrypt, but this change is sealed',
+        malformed: 'Not in the right format',
+        wrongValue: 'It holds a value its field cannot take',
+        collision: 'Its timestamp is one this computer holds with other content',
+      },
+    },
     failure: {
       offline: 'No network; syncs when it returns',
       unreachable: 'Cannot reach the sync server; retrying',
@@ -277,6 +323,8 @@ const en: typeof zhCN = {
       wrongPassphrase: 'Wrong team passphrase',
       undecryptable:
         'Some data on the server cannot be decrypted with the team passphrase: tell your admin',
+      passphraseTooShort:
+        'A team passphrase needs at least {{min}} characters: the longer, the harder to guess',
       notConverging: 'This computer and the server still differ after several passes; retrying',
       badAddress:
         'Invalid server address: it must be https:// (http:// only on this computer or an intranet)',
@@ -373,6 +421,14 @@ const en: typeof zhCN = {
     reasonCountMismatch:
       'the {{what}} does not match its header ({{expected}} stated, {{actual}} found)',
     reasonWrongValue: 'record {{entry}} ({{table}}) has an invalid “{{field}}”',
+    reasonBadRecordId:
+      'record {{entry}} ({{table}}) has an id no record can have: the file may have been altered',
+    reasonParkedTooMany:
+      'it holds more than {{limit}} changes this version does not know (by record {{entry}}): not what a newer Daiban Desk writes',
+    reasonParkedValueTooLarge:
+      'record {{entry}} holds a value this version does not know larger than {{limitKiB}} KB: not what a newer Daiban Desk writes',
+    reasonParkedTooLarge:
+      'it holds more than {{limitMiB}} MB of changes this version does not know (by record {{entry}}): not what a newer Daiban Desk writes',
     reasonOwnFile: 'this computer exported it and already holds everything in it',
     reasonOtherTeam: 'it comes from another team, “{{team}}”',
     reasonClockAhead:

@@ -10,7 +10,14 @@ import { enUS, zhCN } from '../../ui/date-fns-locales';
 
 export type FileProblem = FileProblemReason | IncomingProblem | { reason: FileRefusal };
 
-const label = (t: TFunction, key: string, fallback: string) => t(key, { defaultValue: fallback });
+/**
+ * A name's label, or the name itself. The name came from a file: `toString` or `constructor`
+ * must not find what a plain object inherits, so only a string the catalog holds is taken.
+ */
+function label(t: TFunction, key: string, fallback: string): string {
+  const found: unknown = t(key, { defaultValue: fallback, returnObjects: false });
+  return typeof found === 'string' && !found.startsWith('function ') ? found : fallback;
+}
 
 /** Why a sync file (or a backup, or an old data file) was refused, in the users' words. */
 export function syncProblemText(problem: FileProblem, t: TFunction): string {

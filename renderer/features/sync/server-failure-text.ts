@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { minPassphraseLength } from '../../../shared/sync/passphrase-key';
 import type { SyncFailure } from '../../db/server-sync';
 import { syncProblemText } from './problem-text';
 
@@ -23,6 +24,8 @@ export function serverFailureText(failure: SyncFailure, t: TFunction): string {
       return t('serverSync.failure.clockDrift', {
         hours: Math.floor(failure.drift.aheadMillis / 3_600_000),
       });
+    case 'passphraseTooShort':
+      return t('serverSync.failure.passphraseTooShort', { min: minPassphraseLength });
     case 'serverDeclined':
       return t('serverSync.failure.serverDeclined', { origin: failure.origin });
     case 'internal':
