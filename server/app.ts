@@ -56,8 +56,13 @@ export type ServerOptions = {
   version: string;
   /** Fastify's logger settings; false for none. Whatever is given, requests log no secrets. */
   logger?: FastifyServerOptions['logger'];
-  /** Per device, and per address for joins and failed sign-ins. */
-  limits?: { device: RateLimit; address: RateLimit };
+  /**
+   * Per device: requests, and the writes and bytes they carry (a device's cost, not only its
+   * count of requests); per address: joins and failed sign-ins.
+   */
+  limits?: { device: RateLimit; address: RateLimit; writes?: RateLimit; bytes?: RateLimit };
+  /** Bytes (UTF-8) a team may store; a write past it is refused with 507 quotaExceeded. */
+  teamQuotaBytes?: number;
   /**
    * Behind a reverse proxy, take the client address from X-Forwarded-For (docs/server.md): how
    * many proxies stand in front (a hop count), or their addresses. Never "any": the client
@@ -73,7 +78,14 @@ export type ServerOptions = {
 export const defaultLimits = {
   device: { burst: 120, perMinute: 240 },
   address: { burst: 10, perMinute: 10 },
-} satisfies ServerOptions['limits'];
+  // A first upload of a long history (100,000 writes, some 30 MB) takes a couple of minutes;
+  // a device flooding at these rates leaves the server's time to the others.
+  writes: { burst: 60_000, perMinute: 60_000 },
+  bytes: { burst: 64 * 1024 * 1024, perMinute: 64 * 1024 * 1024 },
+} satisfies Required<NonNullable<ServerOptions['limits']>>;
+
+/** A team's data is a few hundred MB after years; 4 GiB leaves room and stops a runaway. */
+export const defaultTeamQuotaBytes = 4 * 1024 * 1024 * 1024;
 
 /**
  * What a body may hold before it is parsed (server/request-body.ts). Depth: the request, writes,
@@ -106,6 +118,8 @@ declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface FastifyRequest {
     device?: DeviceAuth;
+    /** This request is its device's one in flight. */
+    holdsTurn?: boolean;
   }
 }
 
@@ -136,6 +150,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const limits = options.limits ?? defaultLimits;
   const deviceLimiter = createRateLimiter(limits.device, () => now().getTime());
   const addressLimiter = createRateLimiter(limits.address, () => now().getTime());
+  const writesLimiter = createRateLimiter(limits.writes ?? defaultLimits.writes, () =>
+    now().getTime(),
+  );
+  const bytesLimiter = createRateLimiter(limits.bytes ?? defaultLimits.bytes, () =>
+    now().getTime(),
+  );
+  const teamQuota = options.teamQuotaBytes ?? defaultTeamQuotaBytes;
+  /** Bytes each team stores, read once from the storage and counted on as writes are stored. */
+  const teamBytes = new Map<string, number>();
+  /** Devices with a request being answered: one at a time each. */
+  const inFlight = new Set<string>();
   const tries = createTeamTries(storage);
   const lastTouched = new Map<string, number>();
   const encryptedTeams = new Set<string>();
@@ -174,6 +199,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     void reply.header('Access-Control-Allow-Origin', '*');
     void reply.header('Cache-Control', 'no-store');
     void reply.header('X-Content-Type-Options', 'nosniff');
+  });
+  const releaseTurn = (request: FastifyRequest) => {
+    if (request.holdsTurn && request.device) inFlight.delete(request.device.deviceId);
+    request.holdsTurn = false;
+  };
+  // Released as the answer is handed over (onSend), before the device can ask again.
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    releaseTurn(request);
+    done(null, payload);
+  });
+  app.addHook('onResponse', (request, _reply, done) => {
+    releaseTurn(request);
+    done();
+  });
+  app.addHook('onRequestAbort', (request, done) => {
+    releaseTurn(request);
+    done();
   });
   app.options('/*', async (_request, reply) =>
     reply
@@ -238,8 +280,25 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return refuse(reply, 401, device ? 'revoked' : 'unauthorized');
     }
     request.device = device;
-    const wait = deviceLimiter.take(device.deviceId);
-    if (wait > 0) return refuse(reply, 429, 'rateLimited', wait);
+    // One request at a time per device: a second one in parallel only doubles its share.
+    if (inFlight.has(device.deviceId)) {
+      void reply.header('Connection', 'close');
+      return refuse(reply, 429, 'rateLimited', 1);
+    }
+    // Bytes are charged as declared, before the body is read (a body sent without a length is
+    // bounded by the body limit alone).
+    const declared = Number(request.headers['content-length']);
+    const bytes = Number.isFinite(declared) && declared > 0 ? declared : 0;
+    const wait = Math.max(
+      deviceLimiter.take(device.deviceId),
+      bytes > 0 ? bytesLimiter.take(device.deviceId, bytes) : 0,
+    );
+    if (wait > 0) {
+      void reply.header('Connection', 'close');
+      return refuse(reply, 429, 'rateLimited', wait);
+    }
+    inFlight.add(device.deviceId);
+    request.holdsTurn = true;
     const time = now().getTime();
     if (time - (lastTouched.get(device.deviceId) ?? 0) > 60_000) {
       lastTouched.set(device.deviceId, time);
@@ -346,6 +405,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       }
       const { since, expand, count, have } = parsed.data;
       const team = device.teamId;
+      if (writes.length > 0) {
+        const wait = writesLimiter.take(device.deviceId, writes.length);
+        if (wait > 0) return refuse(reply, 429, 'rateLimited', wait);
+      }
 
       const yieldTurn = createYielder();
       const stored: StoredWrite[] = [];
@@ -372,11 +435,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const plaintext = !encryptedTeams.has(team);
       for (let start = 0; start < stored.length; start += writesPerBatch) {
         const batch = stored.slice(start, start + writesPerBatch);
+        const batchBytes = batch.reduce((sum, write) => sum + Buffer.byteLength(write.content), 0);
+        const used = teamBytes.get(team) ?? (await storage.storedBytes(team));
+        if (used + batchBytes > teamQuota) {
+          teamBytes.set(team, used);
+          return refuse(reply, 507, 'quotaExceeded');
+        }
         const result = await storage.insertWrites(team, device.deviceId, batch, { plaintext });
         if (result === 'teamEncrypted') {
           encryptedTeams.add(team);
           return refuse(reply, 400, 'plaintextRefused');
         }
+        // All new: counted on. Some already stored: read again, as other processes may store too.
+        if (result === batch.length) teamBytes.set(team, used + batchBytes);
+        else teamBytes.delete(team);
         accepted += result;
         if (start + writesPerBatch < stored.length) await new Promise((done) => setImmediate(done));
       }

@@ -34,6 +34,7 @@ const usage = `用法 (usage): npm run server -- [命令] [选项]
   --data DIR    SQLite 数据文件夹，默认 ./${defaultDataFolder} (SQLite data folder)
   --rate N      每台电脑每分钟请求数上限，默认 ${defaultLimits.device.perMinute} (requests per device per minute)
   --join-rate N 每个地址每分钟加入与失败登录次数上限，默认 ${defaultLimits.address.perMinute} (joins and failed sign-ins per address per minute)
+  --team-quota-mb N  每个团队在服务器上最多存储的修改（MB，UTF-8），默认 4096；超出返回 507 (a team's storage quota)
   --page-writes N  每页最多发送的修改数，默认 ${downloadPageWrites} (writes per download page)
   --trust-proxy N|地址  位于反向代理之后：代理的层数（一台 nginx 为 1）或代理的地址（逗号分隔），
                 据此从 X-Forwarded-For 取客户端地址 (behind a reverse proxy: how many, or their addresses)
@@ -96,6 +97,7 @@ export async function main(argv: string[]): Promise<number> {
         data: { type: 'string', default: defaultDataFolder },
         rate: { type: 'string' },
         'page-writes': { type: 'string' },
+        'team-quota-mb': { type: 'string' },
         'join-rate': { type: 'string' },
         id: { type: 'string' },
         days: { type: 'string', default: String(defaultJoinCodeDays) },
@@ -204,6 +206,7 @@ async function serve(
     data: string;
     rate?: string | undefined;
     'page-writes'?: string | undefined;
+    'team-quota-mb'?: string | undefined;
     'join-rate'?: string | undefined;
     'trust-proxy'?: string | undefined;
     quiet: boolean;
@@ -235,7 +238,12 @@ async function serve(
       `--trust-proxy 须为代理的层数或地址，不能是“任意” (a hop count or the proxies' addresses, never any): ${values['trust-proxy']}`,
     );
   }
+  const quotaMb = values['team-quota-mb'] === undefined ? null : Number(values['team-quota-mb']);
+  if (quotaMb !== null && !(quotaMb > 0)) {
+    throw new AdminError(`--team-quota-mb 须为正数 (must be positive): ${values['team-quota-mb']}`);
+  }
   const app = await buildServer({
+    ...(quotaMb === null ? {} : { teamQuotaBytes: Math.round(quotaMb * 1024 * 1024) }),
     page: { writes: pageWrites, bytes: downloadPageBytes },
     storage,
     version: packageVersion(),

@@ -263,6 +263,13 @@ export function openPostgresStorage(connectionString: string): Storage {
       );
       return new Set(rows.map((row) => row.ts));
     },
+    async storedBytes(teamId) {
+      const { rows } = await pool.query<{ bytes: string }>(
+        'SELECT coalesce(sum(octet_length(content)), 0) AS bytes FROM writes WHERE team_id = $1',
+        [teamId],
+      );
+      return Number(rows[0]?.bytes ?? 0);
+    },
     async countAfter(teamId, since) {
       const { rows } = await pool.query<{ count: string }>(
         'SELECT count(*) AS count FROM writes WHERE team_id = $1 AND ts > $2',

@@ -19,8 +19,13 @@ export function createRateLimiter(limit: RateLimit, now: () => number = () => Da
   }
 
   return {
-    /** Takes one request's token: 0 when allowed, otherwise the seconds to wait. */
-    take(key: string): number {
+    /**
+     * Takes `cost` tokens (one request, or a request's writes or bytes): 0 when allowed,
+     * otherwise the seconds to wait. A request costing more than is left still passes while the
+     * bucket holds a token, and leaves it in debt: what follows waits until it is paid off, so a
+     * device's throughput is the limit however it sizes its requests.
+     */
+    take(key: string, cost = 1): number {
       const time = now();
       sweep(time);
       const bucket = buckets.get(key) ?? { tokens: limit.burst, at: time };
@@ -28,7 +33,7 @@ export function createRateLimiter(limit: RateLimit, now: () => number = () => Da
       bucket.at = time;
       buckets.set(key, bucket);
       if (bucket.tokens >= 1) {
-        bucket.tokens -= 1;
+        bucket.tokens -= cost;
         return 0;
       }
       return Math.max(1, Math.ceil((1 - bucket.tokens) / perMilli / 1000));

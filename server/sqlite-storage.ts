@@ -263,6 +263,13 @@ export function openSqliteStorage(dataFolder: string): Storage {
         .all(teamId, JSON.stringify(timestamps));
       return new Set(rows.map((row) => row.ts));
     },
+    async storedBytes(teamId) {
+      return db
+        .prepare<[string], { bytes: number }>(
+          'SELECT coalesce(sum(length(CAST(content AS BLOB))), 0) AS bytes FROM writes WHERE team_id = ?',
+        )
+        .get(teamId)!.bytes;
+    },
     async countAfter(teamId, since) {
       return db
         .prepare<[string, string], { count: number }>(

@@ -84,6 +84,8 @@ export type Storage = {
   writesAfter(teamId: string, since: string, limit: number): Promise<StoredWrite[]>;
   /** Which of these timestamps the team holds. */
   existingAmong(teamId: string, timestamps: readonly string[]): Promise<Set<string>>;
+  /** Bytes (UTF-8) of the team's stored writes' contents: what its quota counts. */
+  storedBytes(teamId: string): Promise<number>;
   /** How many writes have ts > since. */
   countAfter(teamId: string, since: string): Promise<number>;
   /** Timestamps stored after `seq`, in seq order, at most `limit`: how a trie catches up. */

@@ -213,6 +213,7 @@ export function createServerSync(
         retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 30,
       });
     }
+    if (known === 'quotaExceeded') throw new ServerSyncError({ code: 'refused', error: known });
     if (response.status >= 500) {
       throw new ServerSyncError({ code: 'serverError', status: response.status });
     }

@@ -190,6 +190,8 @@ export const serverErrors = [
   'encryptionExists',
   'hasPlaintext',
   'rateLimited',
+  /** The team's storage quota on the server is used up (507). */
+  'quotaExceeded',
   'internal',
 ] as const;
 export type ServerError = (typeof serverErrors)[number];

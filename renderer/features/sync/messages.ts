@@ -96,6 +96,7 @@ const zhCN = {
         revoked: '本机已被管理员停用',
         protocol: '服务器的版本与本机不兼容',
         rateLimited: '请求过于频繁',
+        quotaExceeded: '团队在服务器上的存储空间已满，新的修改暂未上传：请联系管理员',
         internal: '同步服务器出错',
       },
     },
@@ -349,6 +350,8 @@ const en: typeof zhCN = {
         revoked: 'Your admin revoked this computer',
         protocol: 'The server’s version does not fit this one',
         rateLimited: 'Too many requests',
+        quotaExceeded:
+          'The team’s storage on the server is full; new changes wait: tell your admin',
         internal: 'The sync server failed',
       },
     },
