@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyProjectInput } from '../../shared/domain/project';
 import { addTimestamp, packMinuteHashes, type MinuteHashes } from '../../shared/sync/merkle';
+import type { SyncFileEntry } from '../../shared/sync/sync-entries';
 import { formatTimestamp, type Timestamp } from '../../shared/sync/timestamp';
 import { DaibanDatabase } from './database';
 import { createReplica, type Replica } from './test-replica';
@@ -108,5 +109,38 @@ describe('the quarantine of received writes', () => {
     } finally {
       await upgraded.delete();
     }
+  });
+
+  it('a held timestamp with other content is a collision: refused or set aside, never merged; the same write stays idempotent', async () => {
+    const one = replica();
+    await one.repos.saveActor({ name: '王小明', unit: '某镇' });
+    const project = await one.repos.createProject({
+      ...emptyProjectInput(),
+      name: '冷链物流中心',
+      ownerCompany: '某某有限公司',
+    });
+    const { entries } = await one.engine.logEntries();
+    const mine = entries.find(([table, row]) => table === 'projects' && row === project.id)!;
+    const [ts, values] = mine[2][0]!;
+    const source = { via: 'file' as const, origin: 'x.json' };
+
+    const same = await one.engine.applyBatch([mine], source);
+    expect(same.ok && same.summary.known).toBeGreaterThan(0);
+    const other: SyncFileEntry = ['projects', project.id, [[ts, { ...values, name: '被篡改' }]]];
+    const refused = await one.engine.applyBatch([other], source);
+    expect(refused).toMatchObject({
+      ok: false,
+      problem: { reason: 'reasonTimestampCollision', entry: 1, ts },
+    });
+    // Another record under the same timestamp is a collision too.
+    const elsewhere: SyncFileEntry = [
+      'projects',
+      crypto.randomUUID(),
+      [[ts, { name: '别的项目' }]],
+    ];
+    const aside = await one.engine.applyBatch([elsewhere], source, { collisions: 'setAside' });
+    expect(aside.ok && aside.summary.collisions.map((found) => found.ts)).toEqual([ts]);
+    expect((await one.db.projects.get(project.id))?.name).toBe('冷链物流中心');
+    expect(await one.db.projects.count()).toBe(1);
   });
 });

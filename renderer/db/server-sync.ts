@@ -1,3 +1,4 @@
+import type { TimestampCollision } from '../../shared/sync/apply-rule';
 import { ClockDriftError, type ClockDrift } from '../../shared/sync/clock';
 import { serverOrigin } from '../../shared/security/server-origin';
 import type { MerkleTrie } from '../../shared/sync/merkle';
@@ -75,7 +76,7 @@ export type SyncFailure =
   | { code: 'notDaibanServer' }
   | { code: 'protocol' }
   | { code: 'refused'; error: ServerError }
-  | { code: 'badData'; problem: WriteProblem | IncomingProblem }
+  | { code: 'badData'; problem: WriteProblem | IncomingProblem | TimestampCollision }
   | { code: 'clockDrift'; drift: ClockDrift }
   | { code: 'needsPassphrase' }
   | { code: 'wrongPassphrase' }
@@ -412,12 +413,26 @@ export function createServerSync(
             await engine.setAside(setAside, { via: 'server', origin: current.origin });
           }
           try {
-            const applied = await engine.applyBatch(entries, {
-              via: 'server',
-              origin: current.origin,
-            });
+            const applied = await engine.applyBatch(
+              entries,
+              { via: 'server', origin: current.origin },
+              { collisions: 'setAside' },
+            );
             if (!applied.ok) {
               throw new ServerSyncError({ code: 'badData', problem: applied.problem });
+            }
+            // A write under a timestamp this computer holds with other content: never merged
+            // into the one held, never skipped as known, but set aside and shown.
+            const payloads = new Map(page.writes.map(([ts, payload]) => [ts as string, payload]));
+            const collided = applied.summary.collisions.map(({ ts, table, row }) => ({
+              ts,
+              payload: JSON.stringify(payloads.get(ts) ?? null),
+              reason: 'collision' as const,
+              detail: `table=${table} row=${row}`,
+            }));
+            if (collided.length > 0) {
+              await engine.setAside(collided, { via: 'server', origin: current.origin });
+              setAside.push(...collided);
             }
           } catch (error) {
             if (error instanceof ClockDriftError) {

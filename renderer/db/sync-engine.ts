@@ -1,6 +1,10 @@
 import type { Table, Transaction } from 'dexie';
 import { syncedTables, type SyncedTable } from '../../shared/domain/records';
-import { decideMessage, type CellClock } from '../../shared/sync/apply-rule';
+import {
+  decideMessage,
+  type CellClock,
+  type TimestampCollision,
+} from '../../shared/sync/apply-rule';
 import {
   checkDrift,
   ClockDriftError,
@@ -19,6 +23,7 @@ import type { JsonValue } from '../../shared/sync/message';
 import {
   changedCells,
   completeSetFields,
+  isKnownTable,
   readCell,
   sameValue,
   writeCell,
@@ -78,10 +83,23 @@ export type ApplySummary = {
   projects: Set<string>;
   conflicts: Conflict[];
   parked: number;
+  /**
+   * Writes whose timestamp this computer holds with other content, left out (only with
+   * `collisions: 'setAside'`; else the batch is refused with the first).
+   */
+  collisions: TimestampCollision[];
 };
 
 export type ApplyResult =
-  { ok: true; summary: ApplySummary } | { ok: false; problem: IncomingProblem };
+  | { ok: true; summary: ApplySummary }
+  | { ok: false; problem: IncomingProblem | TimestampCollision };
+
+/** Thrown inside a batch's transaction to undo it: a collision the apply rule met. */
+class CollisionFound extends Error {
+  constructor(readonly collision: TimestampCollision) {
+    super('timestamp collision');
+  }
+}
 
 /** The tables every write of team data must hold: the records and the sync bookkeeping. */
 export function syncScope(db: DaibanDatabase): Table[] {
@@ -99,6 +117,7 @@ const emptySummary = (): ApplySummary => ({
   projects: new Set(),
   conflicts: [],
   parked: 0,
+  collisions: [],
 });
 
 /**
@@ -328,7 +347,32 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
     {
       dryRun = false,
       onProgress,
-    }: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
+      collisions = 'refuse',
+    }: {
+      dryRun?: boolean;
+      onProgress?: (done: number, total: number) => void;
+      /**
+       * A write under a timestamp this computer holds with other content: 'refuse' refuses the
+       * batch (a file), 'setAside' leaves that write out and lists it in `summary.collisions`
+       * (the server's writes, set aside in the quarantine by the caller).
+       */
+      collisions?: 'refuse' | 'setAside';
+    } = {},
+  ): Promise<ApplyResult> {
+    try {
+      return await applyBatchOnce(entries, source, dryRun, collisions, onProgress);
+    } catch (error) {
+      if (error instanceof CollisionFound) return { ok: false, problem: error.collision };
+      throw error;
+    }
+  }
+
+  async function applyBatchOnce(
+    entries: readonly SyncFileEntry[],
+    source: BatchSource,
+    dryRun: boolean,
+    collisions: 'refuse' | 'setAside',
+    onProgress?: (done: number, total: number) => void,
   ): Promise<ApplyResult> {
     const tables = [
       ...syncedTables.map((table) => db.table(table)),
@@ -339,8 +383,18 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
     return db.transaction(dryRun ? 'r' : 'rw', tables, async (tx) => {
       const summary = emptySummary();
       // What this computer already has is dropped first: checked when it first arrived, it is
-      // not checked again, which makes a file received twice cheap.
-      const { fresh, positions } = freshEntries(entries, await knownTimestamps(), summary);
+      // not checked again, which makes a file received twice cheap. Only what is the same write
+      // is dropped: a held timestamp with other content is a collision.
+      const { fresh, positions, collided } = await freshEntries(
+        tx,
+        entries,
+        await knownTimestamps(),
+        summary,
+      );
+      if (collided.length > 0 && collisions === 'refuse') {
+        return { ok: false, problem: collided[0]! };
+      }
+      summary.collisions = collided;
       const split = splitIncoming(fresh);
       if (!split.ok) {
         const entry = (positions[split.problem.entry - 1] ?? 0) + 1;
@@ -365,7 +419,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
 
       // Logged first, so each record can list the chunk that holds its change (its 修改记录).
       const logged = [...known, ...parked];
-      const logOf = new Map<string, number>();
+      const logOf = new Map<string, number[]>();
       const firstSeen = new Set<string>();
       for (let start = 0; start < logged.length; start += chunkRows) {
         const chunk = logged.slice(start, start + chunkRows);
@@ -379,7 +433,10 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
           }
         }
         const seq = await appendChunk(source, chunk, timestamps);
-        for (const [table, row] of chunk) logOf.set(`${table}\u0000${row}`, seq);
+        for (const [table, row] of chunk) {
+          const key = `${table}\u0000${row}`;
+          logOf.set(key, [...(logOf.get(key) ?? []), seq]);
+        }
       }
       await applyKnown(tx, known, summary, false, logOf, onProgress);
       if (parked.length > 0) await db.parked.add({ entries: JSON.stringify(parked) });
@@ -447,7 +504,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
     known: readonly SyncFileEntry[],
     summary: ApplySummary,
     dryRun: boolean,
-    logOf: ReadonlyMap<string, number> | null,
+    logOf: ReadonlyMap<string, number[]> | null,
     onProgress?: (done: number, total: number) => void,
   ): Promise<void> {
     const detectedAt = now().toISOString();
@@ -499,7 +556,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
     detectedAt: string,
     dryRun: boolean,
     present: ReadonlySet<unknown> | null,
-    logOf: ReadonlyMap<string, number> | null,
+    logOf: ReadonlyMap<string, number[]> | null,
   ): Promise<void> {
     const store = tx.table<StoredRow, string>(table);
     const ids = entries.map(([, row]) => row).filter((id) => !present || present.has(id));
@@ -520,7 +577,24 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
         for (const [cell, value] of Object.entries(values)) {
           const base = bases?.[cell] ?? zeroTimestamp;
           const stored = clocks[cell];
-          const decision = decideMessage(stored, { ts, base });
+          const same =
+            stored?.[0] === ts ? sameValue(readCell(table, row, cell), value) : undefined;
+          const decision = decideMessage(stored, {
+            ts,
+            base,
+            ...(same !== undefined ? { same } : {}),
+          });
+          if (decision.outcome === 'collision') {
+            // Only a write this computer never logged gets here (logged ones are compared
+            // before): it never wins, and nothing of the batch is kept.
+            throw new CollisionFound({
+              reason: 'reasonTimestampCollision',
+              entry: 0,
+              table,
+              row: id,
+              ts,
+            });
+          }
           if (decision.outcome === 'apply') {
             const previous = readCell(table, row, cell);
             if (decision.conflict && stored && !sameValue(previous, value)) {
@@ -538,12 +612,12 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
           }
         }
       }
-      const seq = logOf?.get(`${table}\u0000${id}`);
-      if (seq !== undefined && before) {
+      const seqs = logOf?.get(`${table}\u0000${id}`);
+      if (seqs !== undefined && before) {
         // Even a change that lost to a newer value belongs to the record's history.
-        row._log = [...(row._log ?? []), seq];
+        row._log = [...(row._log ?? []), ...seqs];
         if (!touched) changedRows.set(id, row);
-      } else if (seq !== undefined) row._log = [seq];
+      } else if (seqs !== undefined) row._log = [...seqs];
       if (!touched) continue;
       completeSetFields(table, row);
       row._clocks = packClocks(clocks);
@@ -645,18 +719,37 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
 
 /**
- * Keeps only messages whose timestamp the log does not hold yet, counting the rest as known;
+ * Keeps only messages whose timestamp the log does not hold yet, counting the rest as known
+ * when they are the same write: the same record with the same values and bases as the log holds
+ * under that timestamp (read from the chunks the record lists). A held timestamp with other
+ * content is a collision: returned in `collided`, and every part of that write is left out.
  * `positions` maps each kept entry back to its place in the batch (for naming it in a refusal).
+ * Tables this version does not know have no records to compare with: theirs count as known.
  */
-function freshEntries(
+async function freshEntries(
+  tx: Transaction,
   entries: readonly SyncFileEntry[],
   seen: ReadonlySet<string>,
   summary: ApplySummary,
-): { fresh: SyncFileEntry[]; positions: number[] } {
+): Promise<{ fresh: SyncFileEntry[]; positions: number[]; collided: TimestampCollision[] }> {
+  const logged = await loggedChanges(tx, entries, seen);
+  const collided: TimestampCollision[] = [];
+  const collidedTs = new Set<string>();
+  entries.forEach(([table, row, changes], position) => {
+    for (const change of changes) {
+      const ts = change[0];
+      if (!seen.has(ts) || !isKnownTable(table) || collidedTs.has(ts)) continue;
+      if (!sameChange(change, logged.get(`${table}\u0000${row}\u0000${ts}`))) {
+        collidedTs.add(ts);
+        collided.push({ reason: 'reasonTimestampCollision', entry: position + 1, table, row, ts });
+      }
+    }
+  });
   const fresh: SyncFileEntry[] = [];
   const positions: number[] = [];
   entries.forEach(([table, row, changes], position) => {
     const kept = changes.filter(([ts, values]) => {
+      if (collidedTs.has(ts)) return false;
       if (!seen.has(ts)) return true;
       summary.known += Object.keys(values).length;
       return false;
@@ -665,7 +758,71 @@ function freshEntries(
     fresh.push(kept.length === changes.length ? [table, row, changes] : [table, row, kept]);
     positions.push(position);
   });
-  return { fresh, positions };
+  return { fresh, positions, collided };
+}
+
+/**
+ * What the log holds of the batch's records under the timestamps it holds: the values and
+ * bases per record and timestamp, read from the chunks each record lists (`_log`), each chunk
+ * read once.
+ */
+async function loggedChanges(
+  tx: Transaction,
+  entries: readonly SyncFileEntry[],
+  seen: ReadonlySet<string>,
+): Promise<Map<string, { values: Record<string, JsonValue>; bases: Record<string, Timestamp> }>> {
+  const wanted = new Map<string, Set<string>>();
+  for (const [table, row, changes] of entries) {
+    if (!isKnownTable(table) || !changes.some(([ts]) => seen.has(ts))) continue;
+    let rows = wanted.get(table);
+    if (!rows) wanted.set(table, (rows = new Set()));
+    rows.add(row);
+  }
+  const found = new Map<
+    string,
+    { values: Record<string, JsonValue>; bases: Record<string, Timestamp> }
+  >();
+  if (wanted.size === 0) return found;
+  const seqs = new Set<number>();
+  for (const [table, rows] of wanted) {
+    const stored = await tx.table<StoredRow, string>(table).bulkGet([...rows]);
+    for (const record of stored) for (const seq of record?._log ?? []) seqs.add(seq);
+  }
+  const chunks = await tx.table<SyncLogChunk, number>('syncLog').bulkGet([...seqs]);
+  for (const chunk of chunks) {
+    if (!chunk) continue;
+    for (const [table, row, changes] of JSON.parse(chunk.entries) as SyncFileEntry[]) {
+      if (!wanted.get(table)?.has(row)) continue;
+      for (const [ts, values, bases] of changes) {
+        const key = `${table}\u0000${row}\u0000${ts}`;
+        const held = found.get(key) ?? { values: {}, bases: {} };
+        Object.assign(held.values, values);
+        if (bases) Object.assign(held.bases, bases);
+        found.set(key, held);
+      }
+    }
+  }
+  return found;
+}
+
+/** The same change as the log holds: the same cells, values and bases (zero bases left out). */
+function sameChange(
+  [, values, bases]: SyncFileChange,
+  held: { values: Record<string, JsonValue>; bases: Record<string, Timestamp> } | undefined,
+): boolean {
+  if (!held) return false;
+  const cells = Object.keys(values);
+  if (cells.length !== Object.keys(held.values).length) return false;
+  for (const cell of cells) {
+    if (!Object.hasOwn(held.values, cell) || !sameValue(values[cell], held.values[cell])) {
+      return false;
+    }
+    const base = (bases && Object.hasOwn(bases, cell) ? bases[cell] : undefined) ?? zeroTimestamp;
+    const heldBase =
+      (Object.hasOwn(held.bases, cell) ? held.bases[cell] : undefined) ?? zeroTimestamp;
+    if (base !== heldBase) return false;
+  }
+  return true;
 }
 
 function countMessages(entries: readonly SyncFileEntry[]): number {

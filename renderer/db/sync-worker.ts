@@ -7,6 +7,7 @@ import { ClockDriftError, type ClockDrift } from '../../shared/sync/clock';
 import { DaibanDatabase } from './database';
 import { createSyncEngine, type ApplySummary } from './sync-engine';
 import { createSyncFiles, type IncomingFile, type IncomingProblem } from './sync-files';
+import type { TimestampCollision } from '../../shared/sync/apply-rule';
 import type { IncomingProblem as ValueProblem } from '../../shared/sync/incoming';
 
 /**
@@ -28,7 +29,10 @@ export type Progress = ((done: number, total: number) => void) & ProxyMarked;
 export type PreviewSummary = Omit<ApplySummary, 'projects'> & { projects: string[] };
 
 export type WorkerFailure =
-  | { ok: false; problem: IncomingProblem | ValueProblem | { reason: 'not-text' } }
+  | {
+      ok: false;
+      problem: IncomingProblem | ValueProblem | TimestampCollision | { reason: 'not-text' };
+    }
   | { ok: false; drift: ClockDrift };
 
 const summarise = (summary: ApplySummary): PreviewSummary => ({

@@ -24,6 +24,25 @@ describe('decideMessage', () => {
     });
   });
 
+  it('never lets another write under the stored timestamp win: a collision, not a duplicate', () => {
+    const stored: CellClock = [at(1), at(0)];
+    expect(decideMessage(stored, { ts: at(1), base: at(0), same: false }).outcome).toBe(
+      'collision',
+    );
+    expect(decideMessage(stored, { ts: at(1), base: zeroTimestamp, same: true }).outcome).toBe(
+      'collision',
+    );
+    expect(decideMessage(stored, { ts: at(1), base: at(0), same: true }).outcome).toBe('duplicate');
+    // The seed's defaults share the zero timestamp on every device.
+    expect(
+      decideMessage([zeroTimestamp, zeroTimestamp], {
+        ts: zeroTimestamp,
+        base: zeroTimestamp,
+        same: false,
+      }).outcome,
+    ).toBe('duplicate');
+  });
+
   it('applies a newer edit made on top of the stored value without a conflict', () => {
     const stored: CellClock = [at(1), zeroTimestamp];
     expect(decideMessage(stored, { ts: at(2), base: at(1) })).toEqual({

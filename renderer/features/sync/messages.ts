@@ -162,6 +162,8 @@ const zhCN = {
     reasonOutOfRange: '第 {{entry}} 条记录的更改时间超出文件头所写的范围',
     reasonCountMismatch: '{{what}}与文件头不符（文件头写 {{expected}}，实际 {{actual}}）',
     reasonWrongValue: '第 {{entry}} 条记录（{{table}}）的“{{field}}”不是有效的值',
+    reasonTimestampCollision:
+      '第 {{entry}} 条记录（{{table}}）的一项修改与本机已有的一项修改时间戳相同、内容却不同：两项不同的修改不能共用一个时间戳，文件可能被改动过',
     reasonBadRecordId: '第 {{entry}} 条记录（{{table}}）的记录编号不是有效的编号，文件可能被改动过',
     reasonParkedTooMany:
       '文件中本版本不认识的更改超过 {{limit}} 项（至第 {{entry}} 条记录），不像是新版帮代通导出的文件',
@@ -427,6 +429,8 @@ const en: typeof zhCN = {
     reasonCountMismatch:
       'the {{what}} does not match its header ({{expected}} stated, {{actual}} found)',
     reasonWrongValue: 'record {{entry}} ({{table}}) has an invalid “{{field}}”',
+    reasonTimestampCollision:
+      'record {{entry}} ({{table}}) has a change under a timestamp this computer holds with other content: two different changes cannot share a timestamp; the file may have been altered',
     reasonBadRecordId:
       'record {{entry}} ({{table}}) has an id no record can have: the file may have been altered',
     reasonParkedTooMany:

@@ -1,5 +1,6 @@
 import { formatDistanceStrict } from 'date-fns';
 import type { TFunction } from 'i18next';
+import type { TimestampCollision } from '../../../shared/sync/apply-rule';
 import type { ClockDrift } from '../../../shared/sync/clock';
 import type { FileRefusal } from '../../../shared/ipc/contract';
 import type { IncomingProblem } from '../../../shared/sync/incoming';
@@ -8,7 +9,8 @@ import type { IncomingProblem as FileProblemReason } from '../../db/sync-files';
 import type { WorkerFailure } from '../../db/sync-worker';
 import { enUS, zhCN } from '../../ui/date-fns-locales';
 
-export type FileProblem = FileProblemReason | IncomingProblem | { reason: FileRefusal };
+export type FileProblem =
+  FileProblemReason | IncomingProblem | TimestampCollision | { reason: FileRefusal };
 
 /**
  * A name's label, or the name itself. The name came from a file: `toString` or `constructor`
