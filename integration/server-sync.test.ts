@@ -1,20 +1,8 @@
-import 'fake-indexeddb/auto';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { emptyProjectInput, type ProjectInput } from '../shared/domain/project';
-import { packMinuteHashes } from '../shared/sync/merkle';
+import { describe, expect, it } from 'vitest';
 import type { SyncFileEntry } from '../shared/sync/sync-entries';
 import { formatTimestamp } from '../shared/sync/timestamp';
-import {
-  createServerSync,
-  ServerSyncError,
-  type ServerSync,
-  type SyncFailure,
-} from '../renderer/db/server-sync';
-import { createReplica, type Replica } from '../renderer/db/test-replica';
-import { createAdmin } from '../server/admin';
-import { buildServer } from '../server/app';
-import { openTestStorage, storageKinds, type TestStorage } from '../server/test-storages';
+import { storageKinds } from '../server/test-storages';
+import { expectConverged, failure, input, serverTeam, type Computer } from './server-team';
 
 /**
  * A computer (renderer/db, on fake-indexeddb) against the real sync server on loopback, over
@@ -23,109 +11,13 @@ import { openTestStorage, storageKinds, type TestStorage } from '../server/test-
  * not import each other, a test of both together may.
  */
 
-const input = (name: string): ProjectInput => ({
-  ...emptyProjectInput(),
-  name,
-  ownerCompany: '某某有限公司',
-});
-
-type Computer = Replica & { server: ServerSync; requests: string[] };
-
 describe.each(storageKinds)('a computer and the sync server on %s', (kind) => {
-  let store: TestStorage;
-  let app: FastifyInstance;
-  let address: string;
-  let teamId: string;
-  const computers: Computer[] = [];
-
-  beforeAll(async () => {
-    store = await openTestStorage(kind);
-    app = await buildServer({
-      storage: store.storage,
-      version: 'test',
-      limits: {
-        device: { burst: 10_000, perMinute: 100_000 },
-        address: { burst: 100, perMinute: 1_000 },
-      },
-      page: { writes: 40, bytes: 64_000 },
-      now: () => new Date('2026-11-30T00:00:00Z'),
-    });
-    address = await app.listen({ port: 0, host: '127.0.0.1' });
-  });
-
-  afterAll(async () => {
-    await app.close();
-    await store.dispose();
-  });
-
-  afterEach(async () => {
-    for (const computer of computers.splice(0)) await computer.db.delete();
-  });
-
-  const admin = () => createAdmin(store.storage);
-
-  async function newTeam(name: string) {
-    teamId = (await admin().createTeam(`${name} ${crypto.randomUUID().slice(0, 6)}`)).id;
-    return teamId;
-  }
-
-  /** A computer with its user and catalog, not joined yet; its requests are counted. */
-  async function computer(user: string, minute = 0): Promise<Computer> {
-    const replica = createReplica(
-      undefined,
-      new Date(Date.UTC(2026, 10, 29, 8, minute)).toISOString(),
-    );
-    await replica.repos.saveActor({ name: user, unit: '某镇' });
-    await replica.repos.seedCatalog();
-    const requests: string[] = [];
-    const server = createServerSync(replica.db, replica.engine, {
-      fetch: (url, init) => {
-        requests.push(
-          `${url as string} ${typeof init?.body === 'string' ? init.body.slice(0, 80) : ''}`,
-        );
-        return fetch(url, init);
-      },
-    });
-    const made = Object.assign(replica, { server, requests });
-    computers.push(made);
-    return made;
-  }
-
-  async function join(at: Computer, name: string, passphrase?: string) {
-    const { code } = await admin().addDevice(teamId, name);
-    return at.server.join({
-      address,
-      code,
-      deviceName: name,
-      ...(passphrase ? { passphrase } : {}),
-    });
-  }
-
-  async function failure(work: Promise<unknown>): Promise<SyncFailure> {
-    try {
-      await work;
-    } catch (error) {
-      if (error instanceof ServerSyncError) return error.failure;
-      throw error;
-    }
-    throw new Error('expected a ServerSyncError');
-  }
+  const team = serverTeam(kind);
+  const { admin, newTeam, computer, join } = team;
 
   /** Everyone's round, twice over: what anyone sent has reached everyone. */
   async function settle(...all: Computer[]) {
     for (let pass = 0; pass < 2; pass += 1) for (const one of all) await one.server.round();
-  }
-
-  async function expectConverged(...all: Computer[]) {
-    const dumps = await Promise.all(all.map((one) => one.files.readAll()));
-    for (const dump of dumps.slice(1)) expect(dump).toEqual(dumps[0]);
-    const tries = await Promise.all(
-      all.map(async (one) => {
-        const packed = packMinuteHashes((await one.engine.minuteHashes()).hashes);
-        return [Array.from(packed.minutes), Array.from(packed.hashes)];
-      }),
-    );
-    for (const trie of tries.slice(1)) expect(trie).toEqual(tries[0]);
   }
 
   it('carries a change from one computer to another, and a round with nothing new is one request', async () => {
@@ -193,7 +85,7 @@ describe.each(storageKinds)('a computer and the sync server on %s', (kind) => {
     const office = await computer('王小明');
     const site = await computer('李四', 5);
     const offline = await computer('内网电脑', 7);
-    await offline.db.device.put({ key: 'team', value: { id: teamId } });
+    await offline.db.device.put({ key: 'team', value: { id: team.teamId } });
     await join(office, '办公室');
     await join(site, '现场');
     for (let index = 0; index < 20; index += 1)
@@ -384,7 +276,7 @@ describe.each(storageKinds)('a computer and the sync server on %s', (kind) => {
     await one.server.round();
     await two.server.round();
     expect((await two.db.projects.get(project.id))?.name).toBe('保密项目名称');
-    const stored = await store.storage.writesAfter(teamId, '', 1_000);
+    const stored = await team.store.storage.writesAfter(team.teamId, '', 1_000);
     expect(stored.length).toBeGreaterThan(0);
     for (const write of stored) {
       expect(write.content.startsWith('"')).toBe(true);
@@ -429,14 +321,14 @@ describe.each(storageKinds)('a computer and the sync server on %s', (kind) => {
     await join(one, '甲');
     await one.repos.createProject(input('项目'));
     await one.server.round();
-    await admin().revokeDevice(teamId, '甲');
+    await admin().revokeDevice(team.teamId, '甲');
     expect(await failure(one.server.round())).toEqual({ code: 'revoked' });
 
     const two = await computer('乙');
     expect(
       await failure(
         join(two, '乙', undefined).then(() =>
-          two.server.join({ address, code: 'AAAA-BBBB-CCCC-DDDD', deviceName: 'x' }),
+          two.server.join({ address: team.address, code: 'AAAA-BBBB-CCCC-DDDD', deviceName: 'x' }),
         ),
       ),
     ).toEqual({ code: 'refused', error: 'badCode' });

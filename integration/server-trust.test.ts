@@ -1,20 +1,8 @@
-import 'fake-indexeddb/auto';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { emptyProjectInput, type ProjectInput } from '../shared/domain/project';
-import { packMinuteHashes } from '../shared/sync/merkle';
+import { describe, expect, it } from 'vitest';
 import { formatTimestamp, parseTimestamp, type Timestamp } from '../shared/sync/timestamp';
-import {
-  createServerSync,
-  ServerSyncError,
-  type ServerSync,
-  type SyncFailure,
-} from '../renderer/db/server-sync';
 import { readClocks } from '../renderer/db/row-clocks';
-import { createReplica, type Replica } from '../renderer/db/test-replica';
-import { createAdmin } from '../server/admin';
-import { buildServer } from '../server/app';
-import { openTestStorage, storageKinds, type TestStorage } from '../server/test-storages';
+import { storageKinds } from '../server/test-storages';
+import { expectConverged, failure, input, serverTeam, type Computer } from './server-team';
 
 /**
  * What a computer does with writes it must not trust, against the real sync server on
@@ -22,87 +10,15 @@ import { openTestStorage, storageKinds, type TestStorage } from '../server/test-
  * as a compromised server or a broken backup would hold them.
  */
 
-const input = (name: string): ProjectInput => ({
-  ...emptyProjectInput(),
-  name,
-  ownerCompany: '某某有限公司',
-});
-
-type Computer = Replica & { server: ServerSync };
-
 describe.each(storageKinds)('untrusted writes from the sync server on %s', (kind) => {
-  let store: TestStorage;
-  let app: FastifyInstance;
-  let address: string;
-  let teamId: string;
-  const computers: Computer[] = [];
-
-  beforeAll(async () => {
-    store = await openTestStorage(kind);
-    app = await buildServer({
-      storage: store.storage,
-      version: 'test',
-      limits: {
-        device: { burst: 10_000, perMinute: 100_000 },
-        address: { burst: 100, perMinute: 1_000 },
-      },
-      page: { writes: 40, bytes: 64_000 },
-      now: () => new Date('2026-11-30T00:00:00Z'),
-    });
-    address = await app.listen({ port: 0, host: '127.0.0.1' });
-  });
-
-  afterAll(async () => {
-    await app.close();
-    await store.dispose();
-  });
-
-  afterEach(async () => {
-    for (const computer of computers.splice(0)) await computer.db.delete();
-  });
-
-  const admin = () => createAdmin(store.storage);
-
-  async function newTeam(name: string) {
-    teamId = (await admin().createTeam(`${name} ${crypto.randomUUID().slice(0, 6)}`)).id;
-    return teamId;
-  }
-
-  async function computer(user: string, minute = 0): Promise<Computer> {
-    const replica = createReplica(
-      undefined,
-      new Date(Date.UTC(2026, 10, 29, 8, minute)).toISOString(),
-    );
-    await replica.repos.saveActor({ name: user, unit: '某镇' });
-    await replica.repos.seedCatalog();
-    const made = Object.assign(replica, { server: createServerSync(replica.db, replica.engine) });
-    computers.push(made);
-    return made;
-  }
-
-  async function join(at: Computer, name: string, passphrase?: string) {
-    const { code } = await admin().addDevice(teamId, name);
-    return at.server.join({
-      address,
-      code,
-      deviceName: name,
-      ...(passphrase ? { passphrase } : {}),
-    });
-  }
-
-  async function failure(work: Promise<unknown>): Promise<SyncFailure> {
-    try {
-      await work;
-    } catch (error) {
-      if (error instanceof ServerSyncError) return error.failure;
-      throw error;
-    }
-    throw new Error('expected a ServerSyncError');
-  }
+  const team = serverTeam(kind);
+  const { admin, newTeam, computer, join } = team;
 
   /** A write stored as the server's storage holds it, bypassing every check of its API. */
   async function plant(ts: Timestamp, payload: unknown) {
-    await store.storage.insertWrites(teamId, 'planted', [{ ts, content: JSON.stringify(payload) }]);
+    await team.store.storage.insertWrites(team.teamId, 'planted', [
+      { ts, content: JSON.stringify(payload) },
+    ]);
   }
 
   /** The timestamp of a project's name as a computer holds it. */
@@ -115,18 +31,6 @@ describe.each(storageKinds)('untrusted writes from the sync server on %s', (kind
     const parsed = parseTimestamp(ts);
     return formatTimestamp({ ...parsed, millis: parsed.millis + millis, counter: 0 });
   };
-
-  async function expectConverged(...all: Computer[]) {
-    const dumps = await Promise.all(all.map((one) => one.files.readAll()));
-    for (const dump of dumps.slice(1)) expect(dump).toEqual(dumps[0]);
-    const tries = await Promise.all(
-      all.map(async (one) => {
-        const packed = packMinuteHashes((await one.engine.minuteHashes()).hashes);
-        return [Array.from(packed.minutes), Array.from(packed.hashes)];
-      }),
-    );
-    for (const trie of tries.slice(1)) expect(trie).toEqual(tries[0]);
-  }
 
   const quarantined = async (at: Computer) =>
     (await at.db.quarantine.orderBy('ts').toArray()).map(({ ts, reason }) => [ts, reason]);
@@ -184,7 +88,7 @@ describe.each(storageKinds)('untrusted writes from the sync server on %s', (kind
     const forged = after(await nameStamp(one, project.id));
     await plant(forged, [['projects', project.id, { name: '被篡改的名称' }]]);
     // A sealed write moved to another timestamp does not open either.
-    const sealed = await store.storage.writesAfter(teamId, '', 1_000);
+    const sealed = await team.store.storage.writesAfter(team.teamId, '', 1_000);
     const moved = after(forged);
     await plant(moved, JSON.parse(sealed[0]!.content));
 
@@ -212,12 +116,14 @@ describe.each(storageKinds)('untrusted writes from the sync server on %s', (kind
   it('refuses to set a team passphrase shorter than eight characters, before the code is spent', async () => {
     await newTeam('口令团队');
     const one = await computer('甲');
-    const { code } = await admin().addDevice(teamId, '甲');
+    const { code } = await admin().addDevice(team.teamId, '甲');
     expect(
-      await failure(one.server.join({ address, code, deviceName: '甲', passphrase: '1234567' })),
+      await failure(
+        one.server.join({ address: team.address, code, deviceName: '甲', passphrase: '1234567' }),
+      ),
     ).toEqual({ code: 'passphraseTooShort' });
     const joined = await one.server.join({
-      address,
+      address: team.address,
       code,
       deviceName: '甲',
       passphrase: '12345678',
