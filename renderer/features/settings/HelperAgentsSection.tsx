@@ -51,7 +51,8 @@ export function HelperAgentsSection() {
         rowKey="id"
         loading={agents === undefined}
         dataSource={agents}
-        pagination={false}
+        // A town's team has a few dozen; pages keep a long list from rendering all at once.
+        pagination={{ defaultPageSize: 50, hideOnSinglePage: true, showSizeChanger: true }}
         locale={{ emptyText: t('teamSettings.agents.empty') }}
         rowClassName={(agent) => (agent.active ? '' : 'row-inactive')}
         columns={[
