@@ -70,6 +70,9 @@ export const longFairness: FairnessOptions = {
   hostileRepeats: 3,
 };
 
+/** Fewer rounds than this in the reference phase make no reference (see below). */
+const minReferenceRounds = 20;
+
 /** Device node ids: any that are a device's (`isDeviceNode`), distinct. */
 const nodeOf = (index: number) => (0x3000000000000000 + index * 7_919_311).toString(16);
 
@@ -313,9 +316,14 @@ export async function fairness(
     const rounds: RoundTime[] = fleetReports.flatMap((report) => report.rounds);
     const peakRss = server.peakRssBytes();
 
-    const quiet = summarize(startedWithin(rounds, quietFrom, floodFrom));
+    const quietRounds = startedWithin(rounds, quietFrom, floodFrom);
+    const quiet = summarize(quietRounds);
     const flood = summarize(startedWithin(rounds, floodFrom, floodTo));
-    const reference = startedWithin(rounds, referenceFrom, referenceTo);
+    // When the flood's rounds outlast the settle wait, hardly any round starts in the reference
+    // phase: the quiet phase's rounds (the same devices, undisturbed) are the reference then.
+    const referenceOwn = startedWithin(rounds, referenceFrom, referenceTo);
+    const referencePhase = referenceOwn.length >= minReferenceRounds ? 'reference' : 'quiet';
+    const reference = referencePhase === 'reference' ? referenceOwn : quietRounds;
     const referenceSummary = summarize(reference);
     const healthMs = (from: number, to: number) =>
       health
@@ -391,6 +399,7 @@ export async function fairness(
           extraMedianMs: worst.extraMedianMs,
           extraMaxMs: Math.max(...costs.map((cost) => cost.extraMaxMs)),
           roundsDuring: costs.map((cost) => cost.rounds).join(','),
+          referencePhase,
           referenceP50Ms: referenceSummary.p50Ms,
           referenceP99Ms: referenceSummary.p99Ms,
           healthMaxMs: ms(health.at(-1) ?? Number.NaN),
