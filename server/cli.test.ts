@@ -367,6 +367,22 @@ describe.each(storageKinds)('the admin CLI for a poisoned team on %s', (kind) =>
     });
     expect((await sync(again, { writes: await sealed(fresh.key) })).accepted).toBe(2);
 
+    // Writes that arrive while the backup is written would stay sealed with the old key: then
+    // the reset changes nothing.
+    const selection = { deviceId: null, from: '' };
+    const measured = await store.storage.measureSelection(team.id, selection);
+    const stamp = ts(9, 'cccccccccccccccc');
+    const later = [[stamp, await sealParts(fresh.key, team.id, stamp, [part(9, '备份期间')])]];
+    expect((await sync(again, { writes: later })).accepted).toBe(1);
+    const raced = await store.storage.removeWrites(
+      team.id,
+      { ...selection, throughSeq: measured.throughSeq },
+      { at: new Date().toISOString(), tombstones: false, resetEncryption: true },
+    );
+    expect(raced).toEqual({ removed: 0, later: 1, revoked: 0 });
+    expect(await store.storage.teamEncryption(team.id)).not.toBeNull();
+    expect(await store.storage.countAfter(team.id, '')).toBe(3);
+
     const plain = await admin().createTeam(`明文团队 ${kind}`);
     const none = await run('reset-encryption', plain.id, '--remove-writes');
     expect(none.code).toBe(1);
