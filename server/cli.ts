@@ -27,6 +27,13 @@ const usage = `用法 (usage): npm run server -- [命令] [选项]
                                 为一台电脑生成一次性加入码 (a one-time join code for a computer)
   revoke-device <团队> <电脑>    停用一台电脑，立即生效 (revoke a computer, effective at once)
   list                          列出团队和电脑 (list teams and computers)
+  list-writes <团队>             按电脑列出团队存在服务器上的修改 (a team's writes by computer)
+  remove-writes <团队> <电脑> --after <时间> [--dry-run] [--backup 文件]
+                                先备份，再移除这台电脑自该时刻起的修改，其时间戳不再接受
+                                (back up, then remove a computer's writes from a time on; refused again)
+  reset-encryption <团队> --remove-writes [--dry-run] [--backup 文件]
+                                重置团队的加密记录：先备份并移除全部修改，停用所有电脑
+                                (reset the team's encryption: backs up and removes its writes, revokes its computers)
 
 选项 (options):
   --port N      端口，默认 ${defaultPort}（0 = 任一空闲端口）(port; 0 picks a free one)
@@ -39,6 +46,9 @@ const usage = `用法 (usage): npm run server -- [命令] [选项]
   --trust-proxy N|地址  位于反向代理之后：代理的层数（一台 nginx 为 1）或代理的地址（逗号分隔），
                 据此从 X-Forwarded-For 取客户端地址 (behind a reverse proxy: how many, or their addresses)
   --quiet       不输出请求日志 (no request log)
+  --after T     带时区的 ISO 时间，如 2026-12-07T09:30:00+08:00 (an ISO time with its zone)
+  --backup F    备份文件，默认在数据文件夹中新建 (the backup file; default: a new one in the data folder)
+  --dry-run     只统计，不做更改 (count only, change nothing)
 环境变量 (environment): DATABASE_URL=postgres://… 改用 PostgreSQL (use PostgreSQL)`;
 
 function packageVersion(): string {
@@ -85,6 +95,19 @@ function dataFolderProblem(error: unknown): string | null {
 
 const print = (line = '') => process.stdout.write(`${line}\n`);
 
+/** A removal's backup: the file the admin named, or a new one in the data folder. */
+const backupTarget = (values: { backup?: string | undefined; data: string }) =>
+  values.backup === undefined ? { folder: values.data } : { file: values.backup };
+
+/** The time part of a timestamp: what `--after` is given in. */
+const timeOf = (ts: string) => ts.slice(0, 24);
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -103,6 +126,10 @@ export async function main(argv: string[]): Promise<number> {
         days: { type: 'string', default: String(defaultJoinCodeDays) },
         'trust-proxy': { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        after: { type: 'string' },
+        backup: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'remove-writes': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -180,6 +207,94 @@ export async function main(argv: string[]): Promise<number> {
             print(`  电脑 (device) ${device.name}  ${device.id}  ${state}`);
           }
         }
+        return 0;
+      }
+      case 'list-writes': {
+        const [team] = rest;
+        if (!team) throw new AdminError('请给出团队 (give the team)');
+        const listed = await admin.listWrites(team);
+        const writes = listed.devices.reduce((sum, device) => sum + device.writes, 0);
+        const bytes = listed.devices.reduce((sum, device) => sum + device.bytes, 0);
+        const mode = listed.encrypted ? '加密 (encrypted)' : '明文 (plaintext)';
+        print(
+          `团队 (team) ${listed.team.name}  ${listed.team.id}  ${mode}  共 ${writes} 次修改 (writes)  ${formatBytes(bytes)}`,
+        );
+        for (const device of listed.devices) {
+          const span = device.first
+            ? `${timeOf(device.first)} – ${timeOf(device.last!)}`
+            : '— (no writes)';
+          const state = device.revokedAt
+            ? `已停用 (revoked) ${device.revokedAt}`
+            : device.joinedAt
+              ? '使用中 (active)'
+              : '未加入 (not joined yet)';
+          const removed = device.removed > 0 ? `  已移除 ${device.removed} 次 (removed)` : '';
+          print(
+            `  电脑 (device) ${device.name}  ${device.id}  ${device.writes} 次修改 (writes)  ${formatBytes(device.bytes)}  ${span}  ${state}${removed}`,
+          );
+        }
+        return 0;
+      }
+      case 'remove-writes': {
+        const [team, device] = rest;
+        if (!team || !device || values.after === undefined) {
+          throw new AdminError(
+            '请给出团队、电脑和 --after 时间 (give the team, the computer and --after TIME)',
+          );
+        }
+        const done = await admin.removeWrites(team, device, {
+          from: values.after,
+          dryRun: values['dry-run'],
+          backup: backupTarget(values),
+        });
+        const whose = `团队“${done.team.name}”电脑“${done.device.name}”自 ${done.from.toISOString()} 起`;
+        if (done.writes === 0) {
+          print(`${whose}没有修改，未做更改 (no such writes: nothing changed)`);
+          return 0;
+        }
+        if (values['dry-run']) {
+          print(
+            `试运行，未做更改 (dry run): ${whose}有 ${done.writes} 次修改 (writes)，${formatBytes(done.bytes)}`,
+          );
+          return 0;
+        }
+        print(`已备份 ${done.writes} 次修改到 (backed up to): ${done.backup}`);
+        print(
+          `已移除${whose}的 ${done.removed} 次修改，其时间戳不再接受 (writes removed; their timestamps are refused from now on)`,
+        );
+        if (done.later > 0) {
+          print(
+            `备份之后又收到这台电脑的 ${done.later} 次修改，未移除；可先停用它再运行一次 (${done.later} arrived after the backup and stay)`,
+          );
+        }
+        return 0;
+      }
+      case 'reset-encryption': {
+        const [team] = rest;
+        if (!team) throw new AdminError('请给出团队 (give the team)');
+        const done = await admin.resetEncryption(team, {
+          removeWrites: values['remove-writes'],
+          dryRun: values['dry-run'],
+          backup: backupTarget(values),
+        });
+        if (values['dry-run']) {
+          print(
+            `试运行，未做更改 (dry run): 重置团队“${done.team.name}”的加密记录将移除 ${done.writes} 次修改（${formatBytes(done.bytes)}），停用 ${done.revoked} 台电脑 (writes removed, computers revoked)`,
+          );
+          return 0;
+        }
+        if (done.backup) print(`已备份 ${done.writes} 次修改到 (backed up to): ${done.backup}`);
+        print(
+          `已重置团队“${done.team.name}”的加密记录，移除 ${done.removed} 次修改，停用 ${done.revoked} 台电脑 (encryption record reset, writes removed, computers revoked)`,
+        );
+        print('下一步 (next):');
+        print('  如服务器在运行，重启它 (restart the server if it runs)');
+        print(
+          `  为每台电脑生成新的加入码 (a new join code per computer): npm run server -- add-device ${done.team.id} "王小明的电脑"`,
+        );
+        print(
+          '  第一台加入的电脑设定新的团队口令，其他电脑加入时输入它；各电脑随后重新上传自己的数据 (the first computer sets the new passphrase)',
+        );
         return 0;
       }
       default:

@@ -4,13 +4,15 @@ import {
   device,
   type AuthRow,
   type DeviceRow,
+  type DeviceWrites,
+  type SelectedWrite,
   type Storage,
   type StoredWrite,
   type Team,
   type TeamSummary,
 } from './storage';
 
-const schemaVersion = 1;
+const schemaVersion = 2;
 
 /*
  * Timestamps are compared as text: `COLLATE "C"` makes PostgreSQL compare bytes, as JavaScript
@@ -50,7 +52,26 @@ CREATE TABLE IF NOT EXISTS writes (
   UNIQUE (team_id, ts)
 );
 CREATE INDEX IF NOT EXISTS writes_team_seq ON writes(team_id, seq);
+CREATE TABLE IF NOT EXISTS removed_writes (
+  team_id TEXT NOT NULL,
+  ts TEXT COLLATE "C" NOT NULL,
+  device_id TEXT NOT NULL,
+  removed_at TEXT NOT NULL,
+  PRIMARY KEY (team_id, ts)
+);
+CREATE TABLE IF NOT EXISTS removals (
+  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  team_id TEXT NOT NULL,
+  removed_at TEXT NOT NULL,
+  device_id TEXT,
+  writes BIGINT NOT NULL,
+  encryption_reset BOOLEAN NOT NULL
+);
+CREATE INDEX IF NOT EXISTS removals_team ON removals(team_id);
 `;
+
+/** A removal's writes: $1 team, $2 device (null: every device), $3 from (an ISO time, '' for all). */
+const selected = 'team_id = $1 AND ($2::text IS NULL OR device_id = $2) AND ts >= $3';
 
 const authQuery = `SELECT d.id, d.name, d.team_id, t.name AS team_name, d.revoked_at
   FROM devices d JOIN teams t ON t.id = d.team_id WHERE d.token_hash = $1`;
@@ -241,6 +262,7 @@ export function openPostgresStorage(connectionString: string): Storage {
         const result = await client.query(
           `INSERT INTO writes (team_id, ts, content, device_id)
              SELECT $1, w.ts, w.content, $4 FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS w(ts, content, n)
+              WHERE NOT EXISTS (SELECT 1 FROM removed_writes r WHERE r.team_id = $1 AND r.ts = w.ts)
              ORDER BY w.n
            ON CONFLICT (team_id, ts) DO NOTHING`,
           [teamId, writes.map((write) => write.ts), writes.map((write) => write.content), deviceId],
@@ -283,6 +305,115 @@ export function openPostgresStorage(connectionString: string): Storage {
         [teamId, seq, limit],
       );
       return rows.map((row) => ({ ts: row.ts, seq: Number(row.seq) }));
+    },
+    async removalCount(teamId) {
+      const { rows } = await pool.query<{ count: string }>(
+        'SELECT count(*) AS count FROM removals WHERE team_id = $1',
+        [teamId],
+      );
+      return Number(rows[0]?.count ?? 0);
+    },
+    async writesByDevice(teamId): Promise<DeviceWrites[]> {
+      const { rows } = await pool.query<
+        DeviceRow & {
+          writes: string | null;
+          bytes: string | null;
+          first: string | null;
+          last: string | null;
+          removed: string | null;
+        }
+      >(
+        `SELECT d.*, w.writes, w.bytes, w.first, w.last, r.removed
+           FROM devices d
+           LEFT JOIN (SELECT device_id, count(*) AS writes, sum(octet_length(content)) AS bytes,
+                             min(ts) AS first, max(ts) AS last
+                        FROM writes WHERE team_id = $1 GROUP BY device_id) w ON w.device_id = d.id
+           LEFT JOIN (SELECT device_id, count(*) AS removed
+                        FROM removed_writes WHERE team_id = $1 GROUP BY device_id) r ON r.device_id = d.id
+          WHERE d.team_id = $1 ORDER BY d.created_at`,
+        [teamId],
+      );
+      return rows.map((row) => ({
+        ...device(row),
+        writes: Number(row.writes ?? 0),
+        bytes: Number(row.bytes ?? 0),
+        first: row.first,
+        last: row.last,
+        removed: Number(row.removed ?? 0),
+      }));
+    },
+    async measureSelection(teamId, selection) {
+      const { rows } = await pool.query<{ writes: string; bytes: string; through: string }>(
+        `SELECT count(*) AS writes, coalesce(sum(octet_length(content)), 0) AS bytes,
+                coalesce(max(seq), 0) AS through
+           FROM writes WHERE ${selected}`,
+        [teamId, selection.deviceId, selection.from],
+      );
+      return {
+        writes: Number(rows[0]!.writes),
+        bytes: Number(rows[0]!.bytes),
+        throughSeq: Number(rows[0]!.through),
+      };
+    },
+    async selectedWrites(teamId, selection, afterSeq, limit): Promise<SelectedWrite[]> {
+      const { rows } = await pool.query<{
+        seq: string;
+        ts: string;
+        content: string;
+        device_id: string;
+      }>(
+        `SELECT seq, ts, content, device_id FROM writes
+          WHERE ${selected} AND seq > $4 AND seq <= $5 ORDER BY seq LIMIT $6`,
+        [teamId, selection.deviceId, selection.from, afterSeq, selection.throughSeq, limit],
+      );
+      return rows.map((row) => ({
+        seq: Number(row.seq),
+        ts: row.ts,
+        content: row.content,
+        deviceId: row.device_id,
+      }));
+    },
+    async removeWrites(teamId, selection, how) {
+      return transaction(async (client) => {
+        // insertWrites takes the same lock: no write of the team commits while this one runs.
+        await lockTeam(client, teamId);
+        const params = [teamId, selection.deviceId, selection.from, selection.throughSeq];
+        const later = await client.query<{ count: string }>(
+          `SELECT count(*) AS count FROM writes WHERE ${selected} AND seq > $4`,
+          params,
+        );
+        const laterCount = Number(later.rows[0]!.count);
+        if (how.resetEncryption && laterCount > 0) {
+          return { removed: 0, later: laterCount, revoked: 0 };
+        }
+        if (how.tombstones) {
+          await client.query(
+            `INSERT INTO removed_writes (team_id, ts, device_id, removed_at)
+               SELECT team_id, ts, device_id, $5 FROM writes WHERE ${selected} AND seq <= $4
+             ON CONFLICT (team_id, ts) DO NOTHING`,
+            [...params, how.at],
+          );
+        }
+        const deleted = await client.query(
+          `DELETE FROM writes WHERE ${selected} AND seq <= $4`,
+          params,
+        );
+        const removed = deleted.rowCount ?? 0;
+        let revoked = 0;
+        if (how.resetEncryption) {
+          await client.query('UPDATE teams SET encryption = NULL WHERE id = $1', [teamId]);
+          const devices = await client.query(
+            'UPDATE devices SET revoked_at = $1 WHERE team_id = $2 AND revoked_at IS NULL',
+            [how.at, teamId],
+          );
+          revoked = devices.rowCount ?? 0;
+        }
+        await client.query(
+          'INSERT INTO removals (team_id, removed_at, device_id, writes, encryption_reset) VALUES ($1, $2, $3, $4, $5)',
+          [teamId, how.at, selection.deviceId, removed, how.resetEncryption],
+        );
+        return { removed, later: laterCount, revoked };
+      });
     },
   };
 }

@@ -7,13 +7,15 @@ import {
   device,
   type AuthRow,
   type DeviceRow,
+  type DeviceWrites,
+  type SelectedWrite,
   type Storage,
   type StoredWrite,
   type Team,
   type TeamSummary,
 } from './storage';
 
-const schemaVersion = 1;
+const schemaVersion = 2;
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -49,7 +51,25 @@ CREATE TABLE IF NOT EXISTS writes (
   UNIQUE (team_id, ts)
 );
 CREATE INDEX IF NOT EXISTS writes_team_seq ON writes(team_id, seq);
+CREATE TABLE IF NOT EXISTS removed_writes (
+  team_id TEXT NOT NULL,
+  ts TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  removed_at TEXT NOT NULL,
+  PRIMARY KEY (team_id, ts)
+);
+CREATE TABLE IF NOT EXISTS removals (
+  seq INTEGER PRIMARY KEY,
+  team_id TEXT NOT NULL,
+  removed_at TEXT NOT NULL,
+  device_id TEXT,
+  writes INTEGER NOT NULL,
+  encryption_reset INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS removals_team ON removals(team_id);
 `;
+
+const selected = 'team_id = @team AND (@device IS NULL OR device_id = @device) AND ts >= @from';
 
 /** The file the server keeps everything in, in its data folder. */
 export const sqliteFileName = 'daiban-server.sqlite';
@@ -79,7 +99,10 @@ export function openSqliteStorage(dataFolder: string): Storage {
 
   const statements = () => ({
     insertWrite: db.prepare(
-      'INSERT INTO writes (team_id, ts, content, device_id) VALUES (?, ?, ?, ?) ON CONFLICT (team_id, ts) DO NOTHING',
+      `INSERT INTO writes (team_id, ts, content, device_id)
+         SELECT @team, @ts, @content, @device
+          WHERE NOT EXISTS (SELECT 1 FROM removed_writes WHERE team_id = @team AND ts = @ts)
+       ON CONFLICT (team_id, ts) DO NOTHING`,
     ),
     writesAfter: db.prepare<[string, string, number], StoredWrite>(
       'SELECT ts, content FROM writes WHERE team_id = ? AND ts > ? ORDER BY ts LIMIT ?',
@@ -106,7 +129,7 @@ export function openSqliteStorage(dataFolder: string): Storage {
       if (plaintext && teamEncryption(teamId)) return 'teamEncrypted' as const;
       let inserted = 0;
       for (const { ts, content } of writes) {
-        inserted += sql().insertWrite.run(teamId, ts, content, deviceId).changes;
+        inserted += sql().insertWrite.run({ team: teamId, ts, content, device: deviceId }).changes;
       }
       return inserted;
     },
@@ -137,6 +160,48 @@ export function openSqliteStorage(dataFolder: string): Storage {
     db.prepare('UPDATE teams SET encryption = ? WHERE id = ?').run(encryption, teamId);
     return 'set' as const;
   });
+
+  const removeSelected = db.transaction(
+    (
+      teamId: string,
+      selection: { deviceId: string | null; from: string; throughSeq: number },
+      how: { at: string; tombstones: boolean; resetEncryption: boolean },
+    ) => {
+      const params = {
+        team: teamId,
+        device: selection.deviceId,
+        from: selection.from,
+        through: selection.throughSeq,
+      };
+      const later = db
+        .prepare<typeof params, { count: number }>(
+          `SELECT count(*) AS count FROM writes WHERE ${selected} AND seq > @through`,
+        )
+        .get(params)!.count;
+      if (how.resetEncryption && later > 0) return { removed: 0, later, revoked: 0 };
+      if (how.tombstones) {
+        db.prepare(
+          `INSERT INTO removed_writes (team_id, ts, device_id, removed_at)
+             SELECT team_id, ts, device_id, @at FROM writes WHERE ${selected} AND seq <= @through
+           ON CONFLICT (team_id, ts) DO NOTHING`,
+        ).run({ ...params, at: how.at });
+      }
+      const removed = db
+        .prepare(`DELETE FROM writes WHERE ${selected} AND seq <= @through`)
+        .run(params).changes;
+      let revoked = 0;
+      if (how.resetEncryption) {
+        db.prepare('UPDATE teams SET encryption = NULL WHERE id = ?').run(teamId);
+        revoked = db
+          .prepare('UPDATE devices SET revoked_at = ? WHERE team_id = ? AND revoked_at IS NULL')
+          .run(how.at, teamId).changes;
+      }
+      db.prepare(
+        'INSERT INTO removals (team_id, removed_at, device_id, writes, encryption_reset) VALUES (?, ?, ?, ?, ?)',
+      ).run(teamId, how.at, selection.deviceId, removed, how.resetEncryption ? 1 : 0);
+      return { removed, later, revoked };
+    },
+  );
 
   return {
     kind: 'sqlite',
@@ -279,6 +344,84 @@ export function openSqliteStorage(dataFolder: string): Storage {
     },
     async timestampsAfter(teamId, seq, limit) {
       return sql().timestampsAfter.all(teamId, seq, limit);
+    },
+    async removalCount(teamId) {
+      return db
+        .prepare<[string], { count: number }>(
+          'SELECT count(*) AS count FROM removals WHERE team_id = ?',
+        )
+        .get(teamId)!.count;
+    },
+    async writesByDevice(teamId): Promise<DeviceWrites[]> {
+      const rows = db
+        .prepare<
+          { team: string },
+          DeviceRow & {
+            writes: number | null;
+            bytes: number | null;
+            first: string | null;
+            last: string | null;
+            removed: number | null;
+          }
+        >(
+          `SELECT d.*, w.writes, w.bytes, w.first, w.last, r.removed
+             FROM devices d
+             LEFT JOIN (SELECT device_id, count(*) AS writes, sum(length(CAST(content AS BLOB))) AS bytes,
+                               min(ts) AS first, max(ts) AS last
+                          FROM writes WHERE team_id = @team GROUP BY device_id) w ON w.device_id = d.id
+             LEFT JOIN (SELECT device_id, count(*) AS removed
+                          FROM removed_writes WHERE team_id = @team GROUP BY device_id) r ON r.device_id = d.id
+            WHERE d.team_id = @team ORDER BY d.created_at`,
+        )
+        .all({ team: teamId });
+      return rows.map((row) => ({
+        ...device(row),
+        writes: row.writes ?? 0,
+        bytes: row.bytes ?? 0,
+        first: row.first,
+        last: row.last,
+        removed: row.removed ?? 0,
+      }));
+    },
+    async measureSelection(teamId, selection) {
+      return db
+        .prepare<
+          { team: string; device: string | null; from: string },
+          { writes: number; bytes: number; throughSeq: number }
+        >(
+          `SELECT count(*) AS writes, coalesce(sum(length(CAST(content AS BLOB))), 0) AS bytes,
+                  coalesce(max(seq), 0) AS throughSeq
+             FROM writes WHERE ${selected}`,
+        )
+        .get({ team: teamId, device: selection.deviceId, from: selection.from })!;
+    },
+    async selectedWrites(teamId, selection, afterSeq, limit) {
+      return db
+        .prepare<
+          {
+            team: string;
+            device: string | null;
+            from: string;
+            after: number;
+            through: number;
+            limit: number;
+          },
+          SelectedWrite
+        >(
+          `SELECT seq, ts, content, device_id AS deviceId FROM writes
+            WHERE ${selected} AND seq > @after AND seq <= @through ORDER BY seq LIMIT @limit`,
+        )
+        .all({
+          team: teamId,
+          device: selection.deviceId,
+          from: selection.from,
+          after: afterSeq,
+          through: selection.throughSeq,
+          limit,
+        });
+    },
+    async removeWrites(teamId, selection, how) {
+      return removeSelected(teamId, selection, how);
     },
   };
 }

@@ -33,6 +33,26 @@ export type StoredWrite = { ts: string; content: string };
 
 export type TeamSummary = Team & { devices: DeviceInfo[]; writes: number };
 
+/** A device's share of its team's stored writes, for the admin (`list-writes`). */
+export type DeviceWrites = DeviceInfo & {
+  writes: number;
+  /** UTF-8 bytes of their contents, as the team's quota counts them. */
+  bytes: number;
+  first: string | null;
+  last: string | null;
+  /** Its writes an admin removed (kept as tombstones). */
+  removed: number;
+};
+
+/**
+ * Writes an admin removes: one device's (or, with null, every device's) from a time on (`from`, an
+ * ISO time; '' for all). `throughSeq` is the last `seq` the backup read: writes stored after the
+ * backup are never removed without one.
+ */
+export type WriteSelection = { deviceId: string | null; from: string; throughSeq: number };
+
+export type SelectedWrite = StoredWrite & { seq: number; deviceId: string };
+
 export type Storage = {
   readonly kind: StorageKind;
   /** Creates or upgrades the schema; run once at start. */
@@ -68,7 +88,8 @@ export type Storage = {
   setTeamEncryption(teamId: string, encryption: string): Promise<'set' | 'exists' | 'hasPlaintext'>;
 
   /**
-   * Stores writes insert-or-ignore, durably before it resolves; returns how many were new.
+   * Stores writes insert-or-ignore, durably before it resolves; returns how many were new. A
+   * timestamp an admin removed (a tombstone) is ignored like one already stored.
    * Writes checked as plaintext (`plaintext`) are refused with 'teamEncrypted' when the team's
    * encryption was set since: the mode is read again inside the write's transaction (and, on
    * PostgreSQL, the team's lock), so no plaintext write checked before `PUT /team/encryption`
@@ -94,6 +115,39 @@ export type Storage = {
     seq: number,
     limit: number,
   ): Promise<{ ts: string; seq: number }[]>;
+  /**
+   * How many times an admin removed writes of the team: a trie read before a removal still holds
+   * the removed timestamps (and, on SQLite, `seq` values may be issued again), so it is read anew.
+   */
+  removalCount(teamId: string): Promise<number>;
+
+  /** Every device of the team with its stored and removed writes. */
+  writesByDevice(teamId: string): Promise<DeviceWrites[]>;
+  /** What a removal would take now: how many writes, their bytes, and the last `seq` among them. */
+  measureSelection(
+    teamId: string,
+    selection: Omit<WriteSelection, 'throughSeq'>,
+  ): Promise<{ writes: number; bytes: number; throughSeq: number }>;
+  /** The selected writes stored after `afterSeq`, in seq order, at most `limit`: the backup's pages. */
+  selectedWrites(
+    teamId: string,
+    selection: WriteSelection,
+    afterSeq: number,
+    limit: number,
+  ): Promise<SelectedWrite[]>;
+  /**
+   * Deletes the selected writes in one transaction (on PostgreSQL under the team's lock).
+   * `tombstones`: their timestamps are kept so insertWrites never stores them again, from any
+   * device. `resetEncryption`: the team's encryption record goes too, and every device of the
+   * team is revoked (`revoked` counts them), as their tokens would go on uploading writes sealed
+   * with the old key; nothing is done when writes arrived after `throughSeq`. `later` counts the
+   * selection's writes that did.
+   */
+  removeWrites(
+    teamId: string,
+    selection: WriteSelection,
+    how: { at: string; tombstones: boolean; resetEncryption: boolean },
+  ): Promise<{ removed: number; later: number; revoked: number }>;
 };
 
 /** A device's row as both storages' SQL returns it (snake_case columns). */

@@ -17,7 +17,17 @@ if (!postgresUrl && process.env.CI) {
   throw new Error('DAIBAN_TEST_DATABASE_URL is not set: CI must test the PostgreSQL storage too');
 }
 
-export type TestStorage = { storage: Storage; dispose(): Promise<void> };
+/**
+ * `dataFolder` and `databaseUrl` are what the admin CLI is given to reach the same storage
+ * (`--data`, DATABASE_URL; the empty URL for SQLite); on PostgreSQL the folder holds only files
+ * such as backups.
+ */
+export type TestStorage = {
+  storage: Storage;
+  dataFolder: string;
+  databaseUrl: string;
+  dispose(): Promise<void>;
+};
 
 export const storageKinds = postgresUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
 
@@ -28,6 +38,8 @@ export async function openTestStorage(kind: 'sqlite' | 'postgres'): Promise<Test
     await storage.migrate();
     return {
       storage,
+      dataFolder: folder,
+      databaseUrl: '',
       async dispose() {
         await storage.close();
         rmSync(folder, { recursive: true, force: true });
@@ -43,10 +55,14 @@ export async function openTestStorage(kind: 'sqlite' | 'postgres'): Promise<Test
   url.pathname = `/${name}`;
   const storage = openPostgresStorage(url.toString());
   await storage.migrate();
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'daiban-server-test-'));
   return {
     storage,
+    dataFolder: folder,
+    databaseUrl: url.toString(),
     async dispose() {
       await storage.close();
+      rmSync(folder, { recursive: true, force: true });
       const cleanup = new pg.Client({ connectionString: postgresUrl });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name}`);
