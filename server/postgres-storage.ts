@@ -10,7 +10,7 @@ import {
   type TeamSummary,
 } from './storage';
 
-const schemaVersion = 1;
+const schemaVersion = 2;
 
 /*
  * Timestamps are compared as text: `COLLATE "C"` makes PostgreSQL compare bytes, as JavaScript
@@ -50,6 +50,26 @@ CREATE TABLE IF NOT EXISTS writes (
   UNIQUE (team_id, ts)
 );
 CREATE INDEX IF NOT EXISTS writes_team_seq ON writes(team_id, seq);
+CREATE TABLE IF NOT EXISTS nodes (
+  team_id TEXT NOT NULL,
+  node TEXT NOT NULL,
+  device_id TEXT NOT NULL REFERENCES devices(id),
+  registered_at TEXT NOT NULL,
+  PRIMARY KEY (team_id, node)
+);
+`;
+
+/**
+ * Schema 1 → 2: the nodes of the writes stored so far are registered to the device that
+ * uploaded each node's first write, as a protocol 2 server would have on first use.
+ */
+const registerStoredNodes = `
+INSERT INTO nodes (team_id, node, device_id, registered_at)
+  SELECT DISTINCT ON (w.team_id, substr(w.ts, 31)) w.team_id, substr(w.ts, 31), w.device_id, $1
+    FROM writes w JOIN devices d ON d.id = w.device_id
+   WHERE substr(w.ts, 31, 8) <> '00000000'
+   ORDER BY w.team_id, substr(w.ts, 31), w.seq
+ON CONFLICT DO NOTHING
 `;
 
 const authQuery = `SELECT d.id, d.name, d.team_id, t.name AS team_name, d.revoked_at
@@ -98,6 +118,7 @@ export function openPostgresStorage(connectionString: string): Storage {
             `The data was written by a newer server (schema ${version}, this one knows ${schemaVersion}): upgrade the server`,
           );
         }
+        if (version < 2) await client.query(registerStoredNodes, [new Date().toISOString()]);
         await client.query(
           "INSERT INTO meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
           [String(schemaVersion)],
@@ -247,6 +268,34 @@ export function openPostgresStorage(connectionString: string): Storage {
         );
         return result.rowCount ?? 0;
       });
+    },
+    async registerNode(teamId, deviceId, node, at) {
+      // One statement: a second device registering the same node at once finds the first's row.
+      const { rows } = await pool.query<{ device_id: string }>(
+        `WITH added AS (
+           INSERT INTO nodes (team_id, node, device_id, registered_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT DO NOTHING RETURNING device_id)
+         SELECT device_id FROM added
+         UNION ALL SELECT device_id FROM nodes WHERE team_id = $1 AND node = $2`,
+        [teamId, node, deviceId, at],
+      );
+      return rows[0]?.device_id === deviceId ? 'registered' : 'taken';
+    },
+    async teamNodes(teamId) {
+      const { rows } = await pool.query<{ node: string; device_id: string; name: string }>(
+        `SELECT n.node, n.device_id, d.name FROM nodes n JOIN devices d ON d.id = n.device_id
+          WHERE n.team_id = $1 ORDER BY n.node`,
+        [teamId],
+      );
+      return rows.map((row) => ({ node: row.node, deviceId: row.device_id, deviceName: row.name }));
+    },
+    async storedContents(teamId, timestamps) {
+      if (timestamps.length === 0) return new Map<string, string>();
+      const { rows } = await pool.query<StoredWrite>(
+        'SELECT ts, content FROM writes WHERE team_id = $1 AND ts = ANY($2::text[])',
+        [teamId, timestamps],
+      );
+      return new Map(rows.map((row) => [row.ts, row.content]));
     },
     async writesAfter(teamId, since, limit): Promise<StoredWrite[]> {
       const { rows } = await pool.query<StoredWrite>(

@@ -31,6 +31,9 @@ export type DeviceAuth = {
 
 export type StoredWrite = { ts: string; content: string };
 
+/** A node id and the device it is registered to. */
+export type NodeOwner = { node: string; deviceId: string; deviceName: string };
+
 export type TeamSummary = Team & { devices: DeviceInfo[]; writes: number };
 
 export type Storage = {
@@ -80,6 +83,20 @@ export type Storage = {
     writes: readonly StoredWrite[],
     checked?: { plaintext: boolean },
   ): Promise<number | 'teamEncrypted'>;
+  /**
+   * Registers a node to a device of the team, first come first served: 'taken' when another
+   * device holds it (nodes never change hands), 'registered' when it is (now) this device's.
+   */
+  registerNode(
+    teamId: string,
+    deviceId: string,
+    node: string,
+    at: string,
+  ): Promise<'registered' | 'taken'>;
+  /** Every node registered in the team, with its device. */
+  teamNodes(teamId: string): Promise<NodeOwner[]>;
+  /** The stored content of those of these timestamps the team holds. */
+  storedContents(teamId: string, timestamps: readonly string[]): Promise<Map<string, string>>;
   /** Writes with ts > since, in ts order, at most `limit`. */
   writesAfter(teamId: string, since: string, limit: number): Promise<StoredWrite[]>;
   /** Which of these timestamps the team holds. */
