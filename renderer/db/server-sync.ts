@@ -377,7 +377,7 @@ export function createServerSync(
    * One round with the server: on return both hold the same log (as of the last answer).
    * `onProgress` hears how many of the writes to fetch have arrived, for a first fill.
    */
-  async function round(
+  async function roundOnce(
     onProgress?: (done: number, total: number | null) => void,
   ): Promise<RoundResult> {
     const current = await config();
@@ -532,6 +532,27 @@ export function createServerSync(
     throw new ServerSyncError({ code: 'notConverging' });
   }
 
+  const nodeTaken = (error: unknown) =>
+    error instanceof ServerSyncError &&
+    error.failure.code === 'refused' &&
+    error.failure.error === 'nodeTaken';
+
+  /**
+   * One round; when the server says another device holds this computer's node (a copy of its
+   * data), the computer takes a new one and the round is tried again.
+   */
+  async function round(
+    onProgress?: (done: number, total: number | null) => void,
+  ): Promise<RoundResult> {
+    try {
+      return await roundOnce(onProgress);
+    } catch (error) {
+      if (!nodeTaken(error)) throw error;
+      await engine.renewIdentity();
+      return roundOnce(onProgress);
+    }
+  }
+
   return {
     config,
     round,
@@ -567,16 +588,25 @@ export function createServerSync(
       if (health?.service !== 'daiban-sync') throw new ServerSyncError({ code: 'notDaibanServer' });
       if (health.protocol !== syncProtocolVersion) throw new ServerSyncError({ code: 'protocol' });
       const offered = input.passphrase ? await createTeamEncryption(input.passphrase) : null;
-      const answer = await request(origin, '/join', {
-        method: 'POST',
-        body: JSON.stringify({
-          protocol: syncProtocolVersion,
-          code: input.code,
-          node: (await engine.identity()).node,
-          deviceName: input.deviceName,
-          ...(offered ? { encryption: offered.encryption } : {}),
-        }),
-      });
+      const joinWith = async (node: string) =>
+        request(origin, '/join', {
+          method: 'POST',
+          body: JSON.stringify({
+            protocol: syncProtocolVersion,
+            code: input.code,
+            node,
+            deviceName: input.deviceName,
+            ...(offered ? { encryption: offered.encryption } : {}),
+          }),
+        });
+      let answer: unknown;
+      try {
+        answer = await joinWith((await engine.identity()).node);
+      } catch (error) {
+        // The code is not spent then: with a node of its own this computer joins.
+        if (!nodeTaken(error)) throw error;
+        answer = await joinWith((await engine.renewIdentity()).node);
+      }
       const joined = joinResponseSchema.safeParse(answer);
       if (!joined.success) throw new ServerSyncError({ code: 'protocol' });
       const { token, team, device, encryption } = joined.data;
