@@ -59,7 +59,17 @@ test('a manual backup is listed, and restoring it into a changed database return
   await expect(preview).toBeHidden();
   await expect(list.getByRole('row').nth(1)).toContainText('恢复前自动');
 
-  expect(await fullDump(app, testInfo.outputPath('after.json'))).toEqual(backedUp);
+  const restored = await fullDump(app, testInfo.outputPath('after.json'));
+  // The restore gives this computer a new node, with its device record (the author of its later
+  // changes); everything else is exactly the backup.
+  const backedUpDevices = new Set(
+    backedUp.filter(([table]) => table === 'devices').map(([, row]) => row),
+  );
+  const newRecord = restored.filter(
+    ([table, row]) => table === 'devices' && !backedUpDevices.has(row),
+  );
+  expect(new Set(newRecord.map(([, row]) => row)).size).toBe(1);
+  expect(restored.filter((message) => !newRecord.includes(message))).toEqual(backedUp);
   await app.goTo('重点项目');
   await expect(app.projectRow('冷链物流中心')).toHaveCount(1);
   await expect(app.projectRow('备份后新建的项目')).toHaveCount(0);

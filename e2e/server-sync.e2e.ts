@@ -172,7 +172,7 @@ test('a missing, wrong or revoked token gets 401 and nothing else; the revoked c
   const ask = (authorization?: string) =>
     request.post(`${server.url}/sync`, {
       headers: authorization ? { Authorization: authorization } : {},
-      data: { protocol: 1, since: '1970-01-01T00:00:00.000Z' },
+      data: { protocol: 2, node: 'e2e0000000000001', since: '1970-01-01T00:00:00.000Z' },
     });
   const allowed = await ask(`Bearer ${token}`);
   expect(allowed.status()).toBe(200);
@@ -208,7 +208,12 @@ test('a new computer joins and fills itself from the server, with a progress bar
   const team = await server.createTeam('城区帮办代办团队');
   // Another computer's 2,000 helper-agents, sent straight to the server.
   const joined = await request.post(`${server.url}/join`, {
-    data: { protocol: 1, code: await server.joinCode(team, '录入电脑'), deviceName: '录入电脑' },
+    data: {
+      protocol: 2,
+      node: '1000000000000001',
+      code: await server.joinCode(team, '录入电脑'),
+      deviceName: '录入电脑',
+    },
   });
   const { token } = (await joined.json()) as { token: string };
   const base = Date.parse('2026-11-20T01:00:00Z');
@@ -237,7 +242,7 @@ test('a new computer joins and fills itself from the server, with a progress bar
     });
     const sent = await request.post(`${server.url}/sync`, {
       headers: { Authorization: `Bearer ${token}` },
-      data: { protocol: 1, writes },
+      data: { protocol: 2, node: '1000000000000001', writes },
     });
     expect(sent.status()).toBe(200);
   }

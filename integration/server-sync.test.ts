@@ -306,13 +306,18 @@ describe.each(storageKinds)('a computer and the sync server on %s', (kind) => {
     await office.server.round();
     const read = await office.files.read(backup.text, { backup: true });
     if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    const before = await office.engine.identity();
     expect((await office.files.restore(read.file.entries, 'backup.json')).ok).toBe(true);
     expect(await office.db.projects.get(later.id)).toBeUndefined();
+    // A restored copy stamps with a node of its own, which the server registers to it.
+    expect((await office.engine.identity()).node).not.toBe(before.node);
     const progress: number[] = [];
     const round = await office.server.round((done) => progress.push(done));
     expect(round.received).toBeGreaterThan(0);
     expect(progress.length).toBeGreaterThan(0);
     expect((await office.db.projects.get(later.id))?.name).toBe('备份后的项目');
+    await office.repos.createProject(input('恢复后的项目'));
+    expect((await office.server.round()).refused).toBe(0);
   });
 
   it('is refused at once when revoked, and says when the server cannot be reached', async () => {

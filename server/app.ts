@@ -5,20 +5,30 @@ import Fastify, {
   type FastifyRequest,
   type FastifyServerOptions,
 } from 'fastify';
-import { maxClockDriftMillis } from '../shared/sync/clock';
 import {
   downloadPageBytes,
   downloadPageWrites,
+  isSealedPayload,
+  isWellFormedParts,
   joinRequestSchema,
   maxRequestBytes,
+  maxServerClockAheadMillis,
   maxWriteBytes,
+  maxWritesPerRequest,
   syncProtocolVersion,
   syncRequestSchema,
   teamEncryptionSchema,
   type ServerError,
   type TeamInfo,
+  type WriteRefusal,
 } from '../shared/sync/server-protocol';
-import { timestampMillis } from '../shared/sync/timestamp';
+import {
+  isDeviceNode,
+  isLegacyNode,
+  timestampMillis,
+  timestampNode,
+  type Timestamp,
+} from '../shared/sync/timestamp';
 import { trieView } from '../shared/sync/trie-view';
 import { joinCodeHash, newDeviceToken, tokenHash } from './credentials';
 import { createRateLimiter, type RateLimit } from './rate-limit';
@@ -106,8 +116,6 @@ const smallBodyBytes = 4 * 1024;
 
 const writesSchema = syncRequestSchema.shape.writes.unwrap();
 const writeSchema = writesSchema.element;
-/** As many as syncRequestSchema allows. */
-const maxWritesPerRequest = downloadPageWrites;
 const requestWithoutWrites = syncRequestSchema.omit({ writes: true });
 
 /** Writes stored per transaction: a large upload lets other requests in between batches. */
@@ -164,6 +172,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const tries = createTeamTries(storage);
   const lastTouched = new Map<string, number>();
   const encryptedTeams = new Set<string>();
+  /**
+   * Node → device per team, as far as this process has seen. Nodes never change hands, so an
+   * entry never goes stale; a node missing here is looked up (another process may have
+   * registered it).
+   */
+  const nodeOwners = new Map<string, { removals: number; owners: Map<string, string> }>();
   const pageLimits = options.page ?? { writes: downloadPageWrites, bytes: downloadPageBytes };
 
   const app = Fastify({
@@ -306,6 +320,40 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   }
 
+  async function ownersOf(teamId: string, refresh = false) {
+    // An encryption reset (the admin CLI, another process) drops the team's nodes: the
+    // removal count tells this process its map is stale.
+    const removals = await storage.removalCount(teamId);
+    let cached = nodeOwners.get(teamId);
+    if (!cached || refresh || cached.removals !== removals) {
+      const nodes = await storage.teamNodes(teamId);
+      cached = { removals, owners: new Map(nodes.map((entry) => [entry.node, entry.deviceId])) };
+      nodeOwners.set(teamId, cached);
+    }
+    return cached.owners;
+  }
+
+  /** Registers `node` to the request's device unless another holds it. */
+  async function claimNode(request: FastifyRequest, node: string): Promise<boolean> {
+    const device = request.device!;
+    const owners = await ownersOf(device.teamId);
+    const owner = owners.get(node);
+    if (owner !== undefined) return owner === device.deviceId;
+    const result = await storage.registerNode(
+      device.teamId,
+      device.deviceId,
+      node,
+      now().toISOString(),
+    );
+    if (result === 'registered') {
+      owners.set(node, device.deviceId);
+      request.log.info({ team: device.teamId, device: device.deviceId, node }, 'node registered');
+      return true;
+    }
+    await ownersOf(device.teamId, true);
+    return false;
+  }
+
   async function encryptionOf(teamId: string) {
     const text = await storage.teamEncryption(teamId);
     if (text) encryptedTeams.add(teamId);
@@ -347,9 +395,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         return refuse(reply, 400, protocol === syncProtocolVersion ? 'badRequest' : 'protocol');
       }
       const codeHash = joinCodeHash(parsed.data.code);
+      const team = await storage.joinCodeTeam(codeHash, now().toISOString());
+      if (!team) return refuse(reply, 401, 'badCode');
+      // A joining device owns no node yet: a registered one is another's (a copy of its data).
+      // Refused before the code is spent, so the device retries with a new node.
+      if ((await ownersOf(team)).has(parsed.data.node)) return refuse(reply, 409, 'nodeTaken');
       if (parsed.data.encryption) {
-        const team = await storage.joinCodeTeam(codeHash, now().toISOString());
-        if (!team) return refuse(reply, 401, 'badCode');
         // A team that has one already keeps it; the device then checks its passphrase against it.
         const set = await storage.setTeamEncryption(team, JSON.stringify(parsed.data.encryption));
         if (set === 'hasPlaintext') return refuse(reply, 409, 'hasPlaintext');
@@ -360,6 +411,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       if (!device) {
         return refuse(reply, 401, 'badCode');
       }
+      request.device = device;
+      // Lost only to a device registering the same node in between: its next sync says nodeTaken.
+      await claimNode(request, parsed.data.node);
+      request.device = undefined;
       request.log.info({ team: device.teamId, device: device.deviceId }, 'device joined');
       return { ...(await teamInfo(device)), token };
     },
@@ -403,34 +458,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       if (!Array.isArray(writes) || writes.length > maxWritesPerRequest) {
         return refuse(reply, 400, 'badRequest');
       }
-      const { since, expand, count, have } = parsed.data;
+      const { node, nodes: knownNodes, since, expand, count, have } = parsed.data;
       const team = device.teamId;
+      if (!(await claimNode(request, node))) return refuse(reply, 409, 'nodeTaken');
       if (writes.length > 0) {
         const wait = writesLimiter.take(device.deviceId, writes.length);
         if (wait > 0) return refuse(reply, 429, 'rateLimited', wait);
       }
 
-      const yieldTurn = createYielder();
-      const stored: StoredWrite[] = [];
-      if (writes.length > 0) {
-        const encrypted = encryptedTeams.has(team) || (await encryptionOf(team)) !== null;
-        const latest = now().getTime() + maxClockDriftMillis;
-        for (const write of writes) {
-          const checked = writeSchema.safeParse(write);
-          if (!checked.success) return refuse(reply, 400, 'badRequest');
-          const [ts, payload] = checked.data;
-          if (encrypted && typeof payload !== 'string')
-            return refuse(reply, 400, 'plaintextRefused');
-          if (timestampMillis(ts) > latest) return refuse(reply, 400, 'clockAhead');
-          const content = JSON.stringify(payload);
-          // Bytes as stored and sent (UTF-8), not UTF-16 units: 4 MiB of Chinese is 12 MB.
-          if (Buffer.byteLength(content) > maxWriteBytes + 2) {
-            return refuse(reply, 413, 'writeTooLarge');
-          }
-          stored.push({ ts, content });
-          await yieldTurn();
-        }
-      }
+      const checked = await checkWrites(request, writes);
+      if ('error' in checked) return refuse(reply, checked.status, checked.error);
+      const { stored, refused } = checked;
       let accepted = 0;
       const plaintext = !encryptedTeams.has(team);
       for (let start = 0; start < stored.length; start += writesPerBatch) {
@@ -470,13 +508,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           device: device.deviceId,
           received: writes.length,
           accepted,
+          refused: refused.length,
           sent: page.writes.length,
           more: page.more,
         },
         'sync',
       );
       // Stored contents are JSON already: the page is spliced in, not parsed and written again.
-      const body = `{"accepted":${accepted},"writes":[${page.writes
+      // The map goes with the answer only when the device's count of it is not the server's.
+      const nodes =
+        knownNodes === (await ownersOf(team)).size ? undefined : await storage.teamNodes(team);
+      if (nodes) await ownersOf(team, true);
+      const body = `{"accepted":${accepted}${
+        refused.length > 0 ? `,"refused":${JSON.stringify(refused)}` : ''
+      },"writes":[${page.writes
         .map((write) => `["${write.ts}",${write.content}]`)
         .join(
           ',',
@@ -484,10 +529,105 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         trie,
       )}${total === undefined ? '' : `,"total":${total}`}${
         missing === undefined ? '' : `,"missing":${JSON.stringify(missing)}`
-      }}`;
+      }${
+        nodes === undefined
+          ? ''
+          : `,"nodes":${JSON.stringify(
+              Object.fromEntries(
+                nodes.map((entry) => [
+                  entry.node,
+                  { device: entry.deviceId, name: entry.deviceName },
+                ]),
+              ),
+            )}`
+      },"serverTime":"${now().toISOString()}"}`;
       return reply.type('application/json; charset=utf-8').send(body);
     },
   );
+
+  type Checked =
+    | { error: ServerError; status: number }
+    | { stored: StoredWrite[]; refused: [Timestamp, WriteRefusal][] };
+
+  /**
+   * Each write of a request on its own, in slices that let other requests in: what the team's
+   * mode and the node registry allow is returned to be stored, the rest with why it was refused.
+   * Only a request that is broken as a whole (not a list of [timestamp, payload], the wrong mode,
+   * a write past the byte bound) is refused as a whole.
+   */
+  async function checkWrites(request: FastifyRequest, writes: unknown[]): Promise<Checked> {
+    const device = request.device!;
+    const team = device.teamId;
+    const stored: StoredWrite[] = [];
+    const refused: [Timestamp, WriteRefusal][] = [];
+    if (writes.length === 0) return { stored, refused };
+    const yieldTurn = createYielder();
+    const encrypted = encryptedTeams.has(team) || (await encryptionOf(team)) !== null;
+    const latest = now().getTime() + maxServerClockAheadMillis;
+    const inRequest = new Map<string, string>();
+    for (const write of writes) {
+      const parsed = writeSchema.safeParse(write);
+      if (!parsed.success) return { status: 400, error: 'badRequest' };
+      const [ts, payload] = parsed.data;
+      await yieldTurn();
+      // A device in the clear talking to a team that encrypts: it needs the passphrase first.
+      if (encrypted && typeof payload !== 'string')
+        return { status: 400, error: 'plaintextRefused' };
+      const content = JSON.stringify(payload);
+      // Bytes as stored and sent (UTF-8), not UTF-16 units: 4 MiB of Chinese is 12 MB.
+      if (Buffer.byteLength(content) > maxWriteBytes + 2) {
+        return { status: 413, error: 'writeTooLarge' };
+      }
+      const reason = await refusalOf(request, ts, payload, encrypted, latest);
+      if (reason) {
+        refused.push([ts, reason]);
+        continue;
+      }
+      const twice = inRequest.get(ts);
+      if (twice !== undefined) {
+        if (twice !== content && !encrypted) refused.push([ts, 'timestampReused']);
+        continue;
+      }
+      inRequest.set(ts, content);
+      stored.push({ ts, content });
+    }
+    // A timestamp the team holds: the same content is nothing new; other content is another
+    // write under a used timestamp, never merged into the stored one. Sealed writes differ on
+    // every sealing (a fresh IV), so in an encrypted team the receiving devices compare them.
+    const stamps = stored.map((write) => write.ts);
+    const held = await storage.storedContents(team, stamps);
+    // Removed by the administrator: the device is told, so it stops counting it as the server's.
+    const removed = await storage.removedAmong(team, stamps);
+    if (held.size === 0 && removed.size === 0) return { stored, refused };
+    const fresh: StoredWrite[] = [];
+    for (const write of stored) {
+      const content = held.get(write.ts);
+      if (removed.has(write.ts)) refused.push([write.ts as Timestamp, 'removed']);
+      else if (content === undefined) fresh.push(write);
+      else if (content !== write.content && !encrypted) {
+        refused.push([write.ts as Timestamp, 'timestampReused']);
+      }
+    }
+    return { stored: fresh, refused };
+  }
+
+  /** Why one well-shaped write may not be stored, or null when it may. */
+  async function refusalOf(
+    request: FastifyRequest,
+    ts: Timestamp,
+    payload: unknown,
+    encrypted: boolean,
+    latest: number,
+  ): Promise<WriteRefusal | null> {
+    const node = timestampNode(ts);
+    if (!isDeviceNode(node) && !isLegacyNode(node)) return 'reservedNode';
+    if (timestampMillis(ts) > latest) return 'clockAhead';
+    if (encrypted ? !isSealedPayload(payload) : !isWellFormedParts(ts, payload)) {
+      return 'malformedWrite';
+    }
+    if (isDeviceNode(node) && !(await claimNode(request, node))) return 'foreignNode';
+    return null;
+  }
 
   /**
    * The next page after `since`: whole writes, up to the page's size or count, leaving out those

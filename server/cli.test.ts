@@ -5,13 +5,14 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   sinceMillis,
+  syncProtocolVersion,
   syncResponseSchema,
   type SyncResponse,
   type TeamEncryption,
   type WirePart,
 } from '../shared/sync/server-protocol';
 import { createTeamEncryption, sealParts, type TeamKey } from '../shared/sync/team-crypto';
-import { formatTimestamp, type Timestamp } from '../shared/sync/timestamp';
+import { formatTimestamp, newNodeId, type Timestamp } from '../shared/sync/timestamp';
 import { LevelTrie, trieView } from '../shared/sync/trie-view';
 import { createAdmin } from './admin';
 import { buildServer } from './app';
@@ -147,21 +148,37 @@ describe.each(storageKinds)('the admin CLI for a poisoned team on %s', (kind) =>
     return { status: response.status, json: (await response.json()) as unknown };
   }
 
+  /** Each joined device's own node, which every one of its requests names. */
+  const nodeOf = new Map<string, string>();
+
   async function join(team: string, name: string, encryption?: TeamEncryption) {
     const { code } = await admin().addDevice(team, name);
+    const node = newNodeId();
     const response = await fetch(`${base}/join`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ protocol: 1, code, deviceName: name, encryption }),
+      body: JSON.stringify({
+        protocol: syncProtocolVersion,
+        node,
+        code,
+        deviceName: name,
+        encryption,
+      }),
     });
     expect(response.status).toBe(200);
-    return ((await response.json()) as { token: string }).token;
+    const { token } = (await response.json()) as { token: string };
+    nodeOf.set(token, node);
+    return token;
   }
 
   async function sync(token: string, body: object): Promise<SyncResponse> {
-    const response = await call('POST', '/sync', token, { protocol: 1, ...body });
+    const response = await call('POST', '/sync', token, {
+      protocol: syncProtocolVersion,
+      node: nodeOf.get(token),
+      ...body,
+    });
     expect(response.status, JSON.stringify(response.json)).toBe(200);
-    return syncResponseSchema.parse(response.json) as SyncResponse;
+    return syncResponseSchema.parse(response.json);
   }
 
   const trieOf = (timestamps: readonly string[]) => {
@@ -257,8 +274,11 @@ describe.each(storageKinds)('the admin CLI for a poisoned team on %s', (kind) =>
     expect(all.writes.map(([stamp]) => stamp)).toEqual(left);
     expect(all.trie).toEqual(trieOf(left));
 
-    // Uploaded again, by the device or a colleague's, they are not stored.
-    expect((await sync(wang, { writes: wangWrites.slice(1) })).accepted).toBe(0);
+    // Uploaded again, by the device or a colleague's, they are not stored: the device is told
+    // they were removed, so it stops counting them as the server's.
+    const again = await sync(wang, { writes: wangWrites.slice(1) });
+    expect(again.accepted).toBe(0);
+    expect(again.refused).toEqual(wangWrites.slice(1).map(([stamp]) => [stamp, 'removed']));
     expect((await sync(li, { writes: wangWrites.slice(1) })).accepted).toBe(0);
     const after = await sync(wang, { since: sinceMillis(0) });
     expect(after.writes.map(([stamp]) => stamp)).toEqual(left);
@@ -321,7 +341,7 @@ describe.each(storageKinds)('the admin CLI for a poisoned team on %s', (kind) =>
 
   it('resets a team’s encryption only with its writes, backed up, and leaves it to a new first device', async () => {
     const team = await admin().createTeam(`加密重置 ${kind}`);
-    const old = await createTeamEncryption('旧的团队口令一二三', 200_000);
+    const old = await createTeamEncryption('旧的团队口令一二三', 600_000);
     const first = await join(team.id, '王小明的电脑', old.encryption);
     const stamps = [0, 1].map((m) => ts(m, 'cccccccccccccccc'));
     const sealed = async (key: TeamKey) =>
@@ -355,12 +375,19 @@ describe.each(storageKinds)('the admin CLI for a poisoned team on %s', (kind) =>
     expect(JSON.parse(backup.encryption)).toEqual(old.encryption);
     expect(backup.writes.map((write) => write.ts)).toEqual(stamps);
     // The old device's token, set up with the old key, no longer works.
-    expect((await call('POST', '/sync', first, { protocol: 1 })).json).toEqual({
+    expect(
+      (
+        await call('POST', '/sync', first, {
+          protocol: syncProtocolVersion,
+          node: nodeOf.get(first),
+        })
+      ).json,
+    ).toEqual({
       error: 'revoked',
     });
 
     // A device joining now sets up the new passphrase and uploads the team's data again.
-    const fresh = await createTeamEncryption('新的团队口令四五六', 200_000);
+    const fresh = await createTeamEncryption('新的团队口令四五六', 600_000);
     const again = await join(team.id, '王小明的电脑（新）', fresh.encryption);
     expect((await call('GET', '/team', again)).json).toMatchObject({
       encryption: fresh.encryption,

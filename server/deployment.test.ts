@@ -20,7 +20,7 @@ const encryption = {
   kdf: 'PBKDF2-SHA256',
   iterations: 600_000,
   salt: 'AAAAAAAAAAAAAAAAAAAAAA==',
-  check: 'c2VhbGVkIGNoZWNrIHRleHQgb2YgdGhlIHRlYW0ga2V5IGZvciB0ZXN0cw==',
+  check: 'c2VhbGVkIGNoZWNrIHRleHQgb2YgdGhlIHRlYW0ga2V5LCBmb3IgdGhlIHRlc3RzLg==',
 };
 
 async function serve(storage: Storage, options: Partial<ServerOptions> = {}) {
@@ -43,7 +43,8 @@ async function serve(storage: Storage, options: Partial<ServerOptions> = {}) {
   return { app, base, log: () => lines.join('') };
 }
 
-const joinBody = (code: string) => JSON.stringify({ protocol: 1, code, deviceName: '电脑' });
+const node = 'aaaaaaaaaaaaaaaa';
+const joinBody = (code: string) => JSON.stringify({ protocol: 2, node, code, deviceName: '电脑' });
 
 describe('--trust-proxy', () => {
   it('takes a hop count or the proxies’ addresses, never “any”', () => {
@@ -151,7 +152,7 @@ describe('the log', () => {
       const response = await fetch(`${base}/sync`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ protocol: 1, since: '2026-01-01T00:00:00.000Z' }),
+        body: JSON.stringify({ protocol: 2, node, since: '2026-01-01T00:00:00.000Z' }),
       });
       expect(response.status).toBe(500);
       expect(await response.json()).toEqual({ error: 'internal' });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatTimestamp } from '../shared/sync/timestamp';
+import { formatTimestamp, newNodeId } from '../shared/sync/timestamp';
 import { createAdmin } from './admin';
 import { buildServer, type ServerOptions } from './app';
 import { openTestStorage, storageKinds, type TestStorage } from './test-storages';
@@ -34,23 +34,28 @@ describe.each(storageKinds)('fair shares on %s', (kind) => {
     base = await app.listen({ port: 0, host: '127.0.0.1' });
   }
 
+  const nodeOf = new Map<string, string>();
+
   async function join(teamName: string) {
     const admin = createAdmin(store.storage, () => clock);
     const team = (await store.storage.findTeams(teamName))[0] ?? (await admin.createTeam(teamName));
     const { code } = await admin.addDevice(team.id, `电脑${Math.random()}`);
+    const node = newNodeId();
     const joined = await fetch(`${base}/join`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ protocol: 1, code, deviceName: '电脑' }),
+      body: JSON.stringify({ protocol: 2, node, code, deviceName: '电脑' }),
     });
-    return ((await joined.json()) as { token: string }).token;
+    const { token } = (await joined.json()) as { token: string };
+    nodeOf.set(token, node);
+    return token;
   }
 
   const sync = async (token: string, body: object) => {
     const response = await fetch(`${base}/sync`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ protocol: 1, ...body }),
+      body: JSON.stringify({ protocol: 2, node: nodeOf.get(token), ...body }),
     });
     return { status: response.status, body: (await response.json()) as unknown };
   };
@@ -65,7 +70,7 @@ describe.each(storageKinds)('fair shares on %s', (kind) => {
     const token = await join('一次一个');
     const other = await join('一次一个');
     // A request whose body is still coming holds the device's turn.
-    const whole = '{"protocol":1,"since":"2026-01-01T00:00:00.000Z"}';
+    const whole = `{"protocol":2,"node":"${nodeOf.get(token)}","since":"2026-01-01T00:00:00.000Z"}`;
     const slow = http.request(`${base}/sync`, {
       method: 'POST',
       headers: {

@@ -8,7 +8,9 @@ import { buildServer } from './app';
 import { openTestStorage, storageKinds, type TestStorage } from './test-storages';
 
 const t0 = Date.UTC(2026, 10, 29, 8);
-const ts = (millis: number) => formatTimestamp({ millis, counter: 0, node: 'aaaaaaaaaaaaaaaa' });
+/** Each device here is alone in its team: one node serves them all. */
+const node = 'aaaaaaaaaaaaaaaa';
+const ts = (millis: number) => formatTimestamp({ millis, counter: 0, node });
 const mib16 = maxRequestBytes;
 
 /**
@@ -70,7 +72,7 @@ describe.each(storageKinds)('hostile requests on %s', (kind) => {
     const joined = await fetch(`${base}/join`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ protocol: 1, code, deviceName: name }),
+      body: JSON.stringify({ protocol: 2, node, code, deviceName: name }),
     });
     return ((await joined.json()) as { token: string }).token;
   }
@@ -85,14 +87,17 @@ describe.each(storageKinds)('hostile requests on %s', (kind) => {
   };
 
   const stored = async (token: string) => {
-    const response = await post(token, JSON.stringify({ protocol: 1, since: sinceMillis(0) }));
+    const response = await post(
+      token,
+      JSON.stringify({ protocol: 2, node, since: sinceMillis(0) }),
+    );
     return (response.body as { writes: unknown[] }).writes.length;
   };
 
   it('refuses a tokenless 16 MiB body nested 8 million deep from its headers, before reading it', async () => {
     const answer = await answerBeforeBody(base, '/sync', {
       length: mib16,
-      start: `{"protocol":1,"writes":[["${ts(t0)}",${'['.repeat(64 * 1024)}`,
+      start: `{"protocol":2,"node":"${node}","writes":[["${ts(t0)}",${'['.repeat(64 * 1024)}`,
     });
     expect(answer).toEqual({ status: 401, body: { error: 'unauthorized' } });
     // The server goes on answering.
@@ -104,13 +109,13 @@ describe.each(storageKinds)('hostile requests on %s', (kind) => {
     const answer = await answerBeforeBody(base, '/sync', {
       token,
       length: mib16,
-      start: `{"protocol":1,"writes":[["${ts(t0)}",${'['.repeat(1024 * 1024)}`,
+      start: `{"protocol":2,"node":"${node}","writes":[["${ts(t0)}",${'['.repeat(1024 * 1024)}`,
     });
-    expect(answer).toEqual({ status: 400, body: { error: 'badRequest' } });
+    expect(answer).toEqual({ status: 400, body: { error: 'malformedWrite' } });
     // Ten thousand levels inside a write's cell (a 500 once: the stack ran out re-encoding it).
     const deep = `${'['.repeat(10_000)}1${']'.repeat(10_000)}`;
-    const cell = `{"protocol":1,"writes":[["${ts(t0)}",[["projects","r",{"name":${deep}}]]]]}`;
-    expect(await post(token, cell)).toEqual({ status: 400, body: { error: 'badRequest' } });
+    const cell = `{"protocol":2,"node":"${node}","writes":[["${ts(t0)}",[["projects","r",{"name":${deep}}]]]]}`;
+    expect(await post(token, cell)).toEqual({ status: 400, body: { error: 'malformedWrite' } });
     expect(await stored(token)).toBe(0);
   });
 
@@ -119,17 +124,17 @@ describe.each(storageKinds)('hostile requests on %s', (kind) => {
     const inOneWrite = await answerBeforeBody(base, '/sync', {
       token,
       length: mib16,
-      start: `{"protocol":1,"writes":[["${ts(t0)}",[${'[],'.repeat(1024 * 1024)}`,
+      start: `{"protocol":2,"node":"${node}","writes":[["${ts(t0)}",[${'[],'.repeat(1024 * 1024)}`,
     });
     expect(inOneWrite).toEqual({ status: 413, body: { error: 'writeTooLarge' } });
     const asWrites = await answerBeforeBody(base, '/sync', {
       token,
       length: mib16,
-      start: `{"protocol":1,"writes":[${'[],'.repeat(1024 * 1024)}`,
+      start: `{"protocol":2,"node":"${node}","writes":[${'[],'.repeat(1024 * 1024)}`,
     });
     expect(asWrites).toEqual({ status: 413, body: { error: 'tooLarge' } });
     // Whole, with every count in bounds but the bytes.
-    const whole = `{"protocol":1,"have":["${'x'.repeat(mib16)}"]}`;
+    const whole = `{"protocol":2,"node":"${node}","have":["${'x'.repeat(mib16)}"]}`;
     expect(await post(token, whole)).toEqual({ status: 413, body: { error: 'tooLarge' } });
     expect(await stored(token)).toBe(0);
   });
@@ -140,7 +145,7 @@ describe.each(storageKinds)('hostile requests on %s', (kind) => {
       const response = await fetch(`${base}/join`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ protocol: 1, code: 'AAAA-BBBB-CCCC-DDDD', deviceName: 'x' }),
+        body: JSON.stringify({ protocol: 2, node, code: 'AAAA-BBBB-CCCC-DDDD', deviceName: 'x' }),
       });
       statuses.push(response.status);
     }
@@ -149,7 +154,7 @@ describe.each(storageKinds)('hostile requests on %s', (kind) => {
     expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
     const flood = await answerBeforeBody(base, '/join', {
       length: mib16,
-      start: `{"protocol":1,"code":"${'['.repeat(1024)}`,
+      start: `{"protocol":2,"node":"${node}","code":"${'['.repeat(1024)}`,
     });
     expect(flood).toEqual({ status: 429, body: { error: 'rateLimited' } });
   });
@@ -160,7 +165,7 @@ describe.each(storageKinds)('hostile requests on %s', (kind) => {
     try {
       const answer = await answerBeforeBody(otherBase, '/join', {
         length: 64 * 1024,
-        start: '{"protocol":1,',
+        start: '{"protocol":2,"node":"${node}",',
       });
       expect(answer).toEqual({ status: 413, body: { error: 'tooLarge' } });
     } finally {

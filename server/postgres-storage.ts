@@ -68,6 +68,27 @@ CREATE TABLE IF NOT EXISTS removals (
   encryption_reset BOOLEAN NOT NULL
 );
 CREATE INDEX IF NOT EXISTS removals_team ON removals(team_id);
+CREATE TABLE IF NOT EXISTS nodes (
+  team_id TEXT NOT NULL,
+  node TEXT NOT NULL,
+  device_id TEXT NOT NULL REFERENCES devices(id),
+  registered_at TEXT NOT NULL,
+  PRIMARY KEY (team_id, node)
+);
+`;
+
+/**
+ * Schema 2 adds the nodes and the removals (tables above). Upgrading from 1, the nodes of the
+ * writes stored so far are registered to the device that uploaded each node's first write, as a
+ * protocol 2 server would have on first use.
+ */
+const registerStoredNodes = `
+INSERT INTO nodes (team_id, node, device_id, registered_at)
+  SELECT DISTINCT ON (w.team_id, substr(w.ts, 31)) w.team_id, substr(w.ts, 31), w.device_id, $1
+    FROM writes w JOIN devices d ON d.id = w.device_id
+   WHERE substr(w.ts, 31, 8) <> '00000000'
+   ORDER BY w.team_id, substr(w.ts, 31), w.seq
+ON CONFLICT DO NOTHING
 `;
 
 /** A removal's writes: $1 team, $2 device (null: every device), $3 from (an ISO time, '' for all). */
@@ -119,6 +140,7 @@ export function openPostgresStorage(connectionString: string): Storage {
             `The data was written by a newer server (schema ${version}, this one knows ${schemaVersion}): upgrade the server`,
           );
         }
+        if (version < 2) await client.query(registerStoredNodes, [new Date().toISOString()]);
         await client.query(
           "INSERT INTO meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
           [String(schemaVersion)],
@@ -270,6 +292,42 @@ export function openPostgresStorage(connectionString: string): Storage {
         return result.rowCount ?? 0;
       });
     },
+    async registerNode(teamId, deviceId, node, at) {
+      // One statement: a second device registering the same node at once finds the first's row.
+      const { rows } = await pool.query<{ device_id: string }>(
+        `WITH added AS (
+           INSERT INTO nodes (team_id, node, device_id, registered_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT DO NOTHING RETURNING device_id)
+         SELECT device_id FROM added
+         UNION ALL SELECT device_id FROM nodes WHERE team_id = $1 AND node = $2`,
+        [teamId, node, deviceId, at],
+      );
+      return rows[0]?.device_id === deviceId ? 'registered' : 'taken';
+    },
+    async teamNodes(teamId) {
+      const { rows } = await pool.query<{ node: string; device_id: string; name: string }>(
+        `SELECT n.node, n.device_id, d.name FROM nodes n JOIN devices d ON d.id = n.device_id
+          WHERE n.team_id = $1 ORDER BY n.node`,
+        [teamId],
+      );
+      return rows.map((row) => ({ node: row.node, deviceId: row.device_id, deviceName: row.name }));
+    },
+    async storedContents(teamId, timestamps) {
+      if (timestamps.length === 0) return new Map<string, string>();
+      const { rows } = await pool.query<StoredWrite>(
+        'SELECT ts, content FROM writes WHERE team_id = $1 AND ts = ANY($2::text[])',
+        [teamId, timestamps],
+      );
+      return new Map(rows.map((row) => [row.ts, row.content]));
+    },
+    async removedAmong(teamId, timestamps) {
+      if (timestamps.length === 0) return new Set<string>();
+      const { rows } = await pool.query<{ ts: string }>(
+        'SELECT ts FROM removed_writes WHERE team_id = $1 AND ts = ANY($2::text[])',
+        [teamId, timestamps],
+      );
+      return new Set(rows.map((row) => row.ts));
+    },
     async writesAfter(teamId, since, limit): Promise<StoredWrite[]> {
       const { rows } = await pool.query<StoredWrite>(
         'SELECT ts, content FROM writes WHERE team_id = $1 AND ts > $2 ORDER BY ts LIMIT $3',
@@ -402,6 +460,7 @@ export function openPostgresStorage(connectionString: string): Storage {
         let revoked = 0;
         if (how.resetEncryption) {
           await client.query('UPDATE teams SET encryption = NULL WHERE id = $1', [teamId]);
+          await client.query('DELETE FROM nodes WHERE team_id = $1', [teamId]);
           const devices = await client.query(
             'UPDATE devices SET revoked_at = $1 WHERE team_id = $2 AND revoked_at IS NULL',
             [how.at, teamId],

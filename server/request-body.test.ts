@@ -76,7 +76,7 @@ describe('reading a request body', () => {
     expect(await read(`{"a":${'['.repeat(7)}${']'.repeat(7)}}`)).toBeDefined();
     expect(await refusal(`{"a":${'['.repeat(8)}${']'.repeat(8)}}`)).toEqual({
       status: 400,
-      error: 'badRequest',
+      error: 'malformedWrite',
     });
     // Refused at the first level too many: the rest is never read.
     let pulled = 0;

@@ -202,7 +202,7 @@ function createScanner(limits: BodyLimits) {
       if (byte === quote) inString = true;
       else if (byte === openArray || byte === openObject) {
         depth += 1;
-        if (depth > limits.depth) throw new BodyRefused(400, 'badRequest');
+        if (depth > limits.depth) throw new BodyRefused(400, 'malformedWrite');
         countValue();
       } else if (byte === closeArray || byte === closeObject) {
         depth -= 1;

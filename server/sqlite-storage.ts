@@ -67,6 +67,26 @@ CREATE TABLE IF NOT EXISTS removals (
   encryption_reset INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS removals_team ON removals(team_id);
+CREATE TABLE IF NOT EXISTS nodes (
+  team_id TEXT NOT NULL,
+  node TEXT NOT NULL,
+  device_id TEXT NOT NULL REFERENCES devices(id),
+  registered_at TEXT NOT NULL,
+  PRIMARY KEY (team_id, node)
+);
+`;
+
+/**
+ * Schema 2 adds the nodes and the removals (tables above). Upgrading from 1, the nodes of the
+ * writes stored so far are registered to the device that uploaded each node's first write, as a
+ * protocol 2 server would have on first use.
+ */
+const registerStoredNodes = `
+INSERT OR IGNORE INTO nodes (team_id, node, device_id, registered_at)
+  SELECT w.team_id, substr(w.ts, 31), w.device_id, ?
+    FROM writes w JOIN devices d ON d.id = w.device_id
+   WHERE substr(w.ts, 31, 8) <> '00000000'
+   ORDER BY w.seq
 `;
 
 const selected = 'team_id = @team AND (@device IS NULL OR device_id = @device) AND ts >= @from';
@@ -192,6 +212,7 @@ export function openSqliteStorage(dataFolder: string): Storage {
       let revoked = 0;
       if (how.resetEncryption) {
         db.prepare('UPDATE teams SET encryption = NULL WHERE id = ?').run(teamId);
+        db.prepare('DELETE FROM nodes WHERE team_id = ?').run(teamId);
         revoked = db
           .prepare('UPDATE devices SET revoked_at = ? WHERE team_id = ? AND revoked_at IS NULL')
           .run(how.at, teamId).changes;
@@ -216,6 +237,7 @@ export function openSqliteStorage(dataFolder: string): Storage {
           `The data was written by a newer server (schema ${version}, this one knows ${schemaVersion}): upgrade the server`,
         );
       }
+      if (version < 2) db.prepare(registerStoredNodes).run(new Date().toISOString());
       db.prepare(
         "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
       ).run(String(schemaVersion));
@@ -315,6 +337,44 @@ export function openSqliteStorage(dataFolder: string): Storage {
       return writes.length === 0
         ? 0
         : insertMany(teamId, deviceId, writes, checked?.plaintext ?? false);
+    },
+    async registerNode(teamId, deviceId, node, at) {
+      db.prepare(
+        'INSERT OR IGNORE INTO nodes (team_id, node, device_id, registered_at) VALUES (?, ?, ?, ?)',
+      ).run(teamId, node, deviceId, at);
+      const owner = db
+        .prepare<[string, string], { device_id: string }>(
+          'SELECT device_id FROM nodes WHERE team_id = ? AND node = ?',
+        )
+        .get(teamId, node);
+      return owner?.device_id === deviceId ? 'registered' : 'taken';
+    },
+    async teamNodes(teamId) {
+      return db
+        .prepare<[string], { node: string; device_id: string; name: string }>(
+          `SELECT n.node, n.device_id, d.name FROM nodes n JOIN devices d ON d.id = n.device_id
+            WHERE n.team_id = ? ORDER BY n.node`,
+        )
+        .all(teamId)
+        .map((row) => ({ node: row.node, deviceId: row.device_id, deviceName: row.name }));
+    },
+    async storedContents(teamId, timestamps) {
+      if (timestamps.length === 0) return new Map<string, string>();
+      const rows = db
+        .prepare<[string, string], StoredWrite>(
+          'SELECT ts, content FROM writes WHERE team_id = ? AND ts IN (SELECT value FROM json_each(?))',
+        )
+        .all(teamId, JSON.stringify(timestamps));
+      return new Map(rows.map((row) => [row.ts, row.content]));
+    },
+    async removedAmong(teamId, timestamps) {
+      if (timestamps.length === 0) return new Set<string>();
+      const rows = db
+        .prepare<[string, string], { ts: string }>(
+          'SELECT ts FROM removed_writes WHERE team_id = ? AND ts IN (SELECT value FROM json_each(?))',
+        )
+        .all(teamId, JSON.stringify(timestamps));
+      return new Set(rows.map((row) => row.ts));
     },
     async writesAfter(teamId, since, limit) {
       return sql().writesAfter.all(teamId, since, limit);

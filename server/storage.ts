@@ -31,6 +31,9 @@ export type DeviceAuth = {
 
 export type StoredWrite = { ts: string; content: string };
 
+/** A node id and the device it is registered to. */
+export type NodeOwner = { node: string; deviceId: string; deviceName: string };
+
 export type TeamSummary = Team & { devices: DeviceInfo[]; writes: number };
 
 /** A device's share of its team's stored writes, for the admin (`list-writes`). */
@@ -101,6 +104,22 @@ export type Storage = {
     writes: readonly StoredWrite[],
     checked?: { plaintext: boolean },
   ): Promise<number | 'teamEncrypted'>;
+  /**
+   * Registers a node to a device of the team, first come first served: 'taken' when another
+   * device holds it (nodes never change hands), 'registered' when it is (now) this device's.
+   */
+  registerNode(
+    teamId: string,
+    deviceId: string,
+    node: string,
+    at: string,
+  ): Promise<'registered' | 'taken'>;
+  /** Every node registered in the team, with its device. */
+  teamNodes(teamId: string): Promise<NodeOwner[]>;
+  /** The stored content of those of these timestamps the team holds. */
+  storedContents(teamId: string, timestamps: readonly string[]): Promise<Map<string, string>>;
+  /** Those of these timestamps an administrator removed (remove-writes keeps them). */
+  removedAmong(teamId: string, timestamps: readonly string[]): Promise<Set<string>>;
   /** Writes with ts > since, in ts order, at most `limit`. */
   writesAfter(teamId: string, since: string, limit: number): Promise<StoredWrite[]>;
   /** Which of these timestamps the team holds. */
@@ -140,7 +159,8 @@ export type Storage = {
    * `tombstones`: their timestamps are kept so insertWrites never stores them again, from any
    * device. `resetEncryption`: the team's encryption record goes too, and every device of the
    * team is revoked (`revoked` counts them), as their tokens would go on uploading writes sealed
-   * with the old key; nothing is done when writes arrived after `throughSeq`. `later` counts the
+   * with the old key; the team's node registrations go with them, so each computer that joins
+   * again registers its own nodes anew as it uploads the team's data again; nothing is done when writes arrived after `throughSeq`. `later` counts the
    * selection's writes that did.
    */
   removeWrites(

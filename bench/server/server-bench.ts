@@ -7,7 +7,7 @@ import type { WirePart } from '../../shared/sync/server-protocol';
 import { formatTimestamp, type Timestamp } from '../../shared/sync/timestamp';
 import { createAdmin } from '../../server/admin';
 import { openSqliteStorage } from '../../server/sqlite-storage';
-import { SimDevice, trieOfHistory } from './sim-device';
+import { deviceFields, SimDevice, trieOfHistory } from './sim-device';
 
 /**
  * The sync server's benchmarks (issue 10), run by bench/run.ts under Node against the real
@@ -89,11 +89,11 @@ export async function startServer(
   };
 }
 
-async function join(url: string, code: string): Promise<string> {
+async function join(url: string, code: string, node: string): Promise<string> {
   const response = await fetch(`${url}/join`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ protocol: 1, code, deviceName: 'bench' }),
+    body: JSON.stringify({ ...deviceFields(node), code, deviceName: 'bench' }),
   });
   if (!response.ok) throw new Error(`join failed: ${response.status}`);
   return ((await response.json()) as { token: string }).token;
@@ -155,8 +155,13 @@ export async function roundsWithDevices(devices = 50, rounds = 40): Promise<Serv
     const history = Array.from({ length: 10_000 }, (_, index) => historyTimestamp(index, 10_000));
     const sims = await Promise.all(
       codes.map(
-        async (code) =>
-          new SimDevice(server.url, await join(server.url, code), trieOfHistory(history)),
+        async (code, device) =>
+          new SimDevice(
+            server.url,
+            await join(server.url, code, nodes[device]!),
+            trieOfHistory(history),
+            nodes[device],
+          ),
       ),
     );
     let clock = Date.UTC(2026, 10, 30, 1);
@@ -213,10 +218,16 @@ export async function incrementalRound(history: number, repeats = 15): Promise<S
     const timestamps = Array.from({ length: history }, (_, index) =>
       historyTimestamp(index, history),
     );
+    // The sender writes with nodes[1], its own.
     const [sender, receiver] = await Promise.all(
       codes.map(
-        async (code) =>
-          new SimDevice(server.url, await join(server.url, code), trieOfHistory(timestamps)),
+        async (code, index) =>
+          new SimDevice(
+            server.url,
+            await join(server.url, code, nodes[1 - index]!),
+            trieOfHistory(timestamps),
+            nodes[1 - index],
+          ),
       ),
     );
     const warm = performance.now();

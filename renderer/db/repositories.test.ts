@@ -192,7 +192,17 @@ describe('restoring a backup', () => {
     if (!read.ok) throw new Error(JSON.stringify(read.problem));
     const result = await office.files.restore(read.file.entries, '备份.json');
     expect(result.ok).toBe(true);
-    expect(await office.files.readAll()).toEqual(before);
+    // The backup, and this computer's record under the new node it takes for later changes.
+    const { deviceId, node } = await office.engine.identity();
+    const { devices, ...restored } = await office.files.readAll();
+    const { devices: devicesBefore, ...backedUp } = before;
+    expect(restored).toEqual(backedUp);
+    expect(devices).toHaveLength(devicesBefore.length + 1);
+    expect(devices).toEqual(expect.arrayContaining(devicesBefore));
+    expect(devices.find((device) => device.id === deviceId)).toMatchObject({
+      node,
+      users: devicesBefore[0]!.users,
+    });
     expect(await office.db.projects.get(later.id)).toBeUndefined();
     const history = await readHistory(office.db, kept.id);
     expect(history.every((entry) => entry.via === 'restore')).toBe(true);

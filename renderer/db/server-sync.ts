@@ -1,11 +1,18 @@
 import type { TimestampCollision } from '../../shared/sync/apply-rule';
 import { ClockDriftError, type ClockDrift } from '../../shared/sync/clock';
 import { serverOrigin } from '../../shared/security/server-origin';
-import type { MerkleTrie } from '../../shared/sync/merkle';
+import {
+  addTimestamp,
+  packMinuteHashes,
+  unpackMinuteHashes,
+  type MerkleTrie,
+  type PackedMinuteHashes,
+} from '../../shared/sync/merkle';
 import {
   entriesOfWrites,
   joinResponseSchema,
   maxHave,
+  maxServerClockAheadMillis,
   serverErrors,
   sinceMillis,
   syncProtocolVersion,
@@ -18,6 +25,7 @@ import {
   type TeamEncryption,
   type WirePart,
   type WriteProblem,
+  type WriteRefusal,
 } from '../../shared/sync/server-protocol';
 import {
   createTeamEncryption,
@@ -29,7 +37,7 @@ import {
 } from '../../shared/sync/team-crypto';
 import { splitIncoming, type IncomingProblem } from '../../shared/sync/incoming';
 import type { SyncFileChange, SyncFileEntry } from '../../shared/sync/sync-entries';
-import type { Timestamp } from '../../shared/sync/timestamp';
+import { timestampMillis, type Timestamp } from '../../shared/sync/timestamp';
 import { findDivergence, packedTrieHashes } from '../../shared/sync/trie-view';
 import type { DaibanDatabase, QuarantineReason } from './database';
 import type { SyncEngine } from './sync-engine';
@@ -52,7 +60,18 @@ export const serverKeys = {
   key: 'serverKey',
   pushed: 'serverPushed',
   status: 'serverStatus',
+  refused: 'serverRefused',
 } as const;
+
+/**
+ * A write of this computer's log the server would not store (`refused` of its answers), kept
+ * under its timestamp. Not sent again, and, unless the server turns out to hold that timestamp
+ * (`held`: another's upload of it, or other content under it), left out of the hashes compared
+ * with the server's: the tries are XOR sums, so a write one side will never hold would keep
+ * every round walking. A 'clockAhead' write is sent again once the server's clock has caught up.
+ */
+export type RefusedWrite = { reason: WriteRefusal; at: string; held: boolean };
+export type RefusedWrites = Record<string, RefusedWrite>;
 
 const teamKey = 'team';
 
@@ -123,6 +142,8 @@ export type RoundResult = {
   received: number;
   /** Received writes set aside (quarantine): not applied, shown in 同步. */
   setAside: number;
+  /** Writes of this computer the server refused in this round (`RefusedWrites`). */
+  refused: number;
   passes: number;
   requests: number;
 };
@@ -164,6 +185,10 @@ export function createServerSync(
 
   async function storedKey(): Promise<TeamKey | undefined> {
     return (await db.device.get(serverKeys.key))?.value as TeamKey | undefined;
+  }
+
+  async function refusedWrites(): Promise<RefusedWrites> {
+    return ((await db.device.get(serverKeys.refused))?.value as RefusedWrites | undefined) ?? {};
   }
 
   async function pushedSeq(): Promise<number> {
@@ -231,29 +256,43 @@ export function createServerSync(
     });
     const parsed = syncResponseSchema.safeParse(answer);
     if (!parsed.success) throw new ServerSyncError({ code: 'protocol' });
-    return parsed.data as SyncResponse;
+    return parsed.data;
   }
 
-  const syncBody = (fields: object, writes?: string[]) =>
-    `{"protocol":${syncProtocolVersion}${writes ? `,"writes":[${writes.join(',')}]` : ''}${Object.entries(
+  const syncBody = (node: string, fields: object, writes?: string[]) =>
+    `{"protocol":${syncProtocolVersion},"node":"${node}"${writes ? `,"writes":[${writes.join(',')}]` : ''}${Object.entries(
       fields,
     )
       .map(([name, value]) => `,"${name}":${JSON.stringify(value)}`)
       .join('')}}`;
 
-  /** Sends writes in pages of bounded size; the last answer's trie is the server's after all. */
+  /**
+   * Sends writes in pages of bounded size; the last answer's trie is the server's after all.
+   * What the server refused is added to `refused`.
+   */
   async function send(
     current: ServerConfig,
+    node: string,
     key: TeamKey | null,
     writes: ReadonlyMap<Timestamp, WirePart[]>,
     counter: { requests: number },
-  ): Promise<{ trie: MerkleTrie; sent: number }> {
+    refused: RefusedWrites,
+  ): Promise<{ trie: MerkleTrie; sent: number; refused: number; serverTime: string }> {
     let page: string[] = [];
     let bytes = 0;
     let trie: MerkleTrie | null = null;
+    let serverTime = '';
+    let count = 0;
     const flush = async () => {
       counter.requests += 1;
-      trie = (await sync(current, syncBody({}, page))).trie;
+      const answer = await sync(current, syncBody(node, {}, page));
+      trie = answer.trie;
+      serverTime = answer.serverTime;
+      for (const [ts, reason] of answer.refused ?? []) {
+        // The server holds a write under that timestamp: both tries have it.
+        refused[ts] = { reason, at: answer.serverTime, held: reason === 'timestampReused' };
+        count += 1;
+      }
       page = [];
       bytes = 0;
     };
@@ -270,7 +309,7 @@ export function createServerSync(
       bytes += text.length;
     }
     if (page.length > 0 || !trie) await flush();
-    return { trie: trie!, sent: writes.size };
+    return { trie: trie!, sent: writes.size - count, refused: count, serverTime };
   }
 
   /**
@@ -338,7 +377,7 @@ export function createServerSync(
    * One round with the server: on return both hold the same log (as of the last answer).
    * `onProgress` hears how many of the writes to fetch have arrived, for a first fill.
    */
-  async function round(
+  async function roundOnce(
     onProgress?: (done: number, total: number | null) => void,
   ): Promise<RoundResult> {
     const current = await config();
@@ -353,28 +392,51 @@ export function createServerSync(
       );
       return encrypts;
     };
-    const result: RoundResult = { sent: 0, received: 0, setAside: 0, passes: 0, requests: 0 };
+    const result: RoundResult = {
+      sent: 0,
+      received: 0,
+      setAside: 0,
+      refused: 0,
+      passes: 0,
+      requests: 0,
+    };
+    const refused = await refusedWrites();
+    const before = JSON.stringify(refused);
 
     // What was written here since the last round goes first: the usual round is this one request.
     const through = await engine.lastSeq();
     const local = await engine.localWritesAfter(await pushedSeq(), through);
-    const first = await send(current, key, local, counter);
+    for (const ts of Object.keys(refused)) local.delete(ts as Timestamp);
+    const { node } = await engine.identity();
+    const first = await send(current, node, key, local, counter, refused);
     let trie = first.trie;
     result.sent += first.sent;
+    result.refused += first.refused;
     await db.device.put({ key: serverKeys.pushed, value: through });
+    // Stamps the server found too far ahead go again once its clock has caught up with them.
+    const serverNow = Date.parse(first.serverTime);
+    for (const [ts, entry] of Object.entries(refused)) {
+      const ahead = timestampMillis(ts as Timestamp) - serverNow;
+      if (entry.reason === 'clockAhead' && ahead <= maxServerClockAheadMillis) delete refused[ts];
+    }
+    const saveRefused = async () => {
+      const now = JSON.stringify(refused);
+      if (now !== before) await db.device.put({ key: serverKeys.refused, value: refused });
+    };
 
     for (let pass = 1; pass <= maxPasses; pass += 1) {
       result.passes = pass;
-      const mine = packedTrieHashes(await engine.packedMinuteHashes());
+      const mine = packedTrieHashes(withoutRefused(await engine.packedMinuteHashes(), refused));
       let divergence = findDivergence(mine, trie);
       for (let asked = 0; divergence.kind === 'expand'; asked += 1) {
         if (asked >= maxExpansions) throw new ServerSyncError({ code: 'notConverging' });
         counter.requests += 1;
-        trie = (await sync(current, syncBody({ expand: divergence.prefix }))).trie;
+        trie = (await sync(current, syncBody(node, { expand: divergence.prefix }))).trie;
         divergence = findDivergence(mine, trie);
       }
       if (divergence.kind === 'equal') {
         result.requests = counter.requests;
+        await saveRefused();
         return result;
       }
 
@@ -390,7 +452,7 @@ export function createServerSync(
         const listed = have?.filter((ts) => ts > from);
         return sync(
           current,
-          syncBody({
+          syncBody(node, {
             since: from,
             ...(first ? { count: true } : {}),
             ...(listed && listed.length > 0 ? { have: listed } : {}),
@@ -449,17 +511,46 @@ export function createServerSync(
         if (!next) break;
         pending = next;
       }
-      // Sent back: what this computer holds from then on, less what the server sent or holds.
+      // Sent back: what this computer holds from then on, less what the server sent or holds,
+      // and less what it refused.
       const skip = new Set(received);
       for (const ts of have ?? []) if (!missing?.has(ts)) skip.add(ts);
+      for (const ts of skip) {
+        const entry = refused[ts];
+        if (entry && !entry.held) refused[ts] = { ...entry, held: true };
+      }
+      for (const ts of Object.keys(refused)) skip.add(ts);
       const mineSince = await engine.writesSince(since, skip);
       if (mineSince.size > 0) {
-        const answer = await send(current, key, mineSince, counter);
+        const answer = await send(current, node, key, mineSince, counter, refused);
         trie = answer.trie;
         result.sent += answer.sent;
+        result.refused += answer.refused;
       }
     }
+    await saveRefused();
     throw new ServerSyncError({ code: 'notConverging' });
+  }
+
+  const nodeTaken = (error: unknown) =>
+    error instanceof ServerSyncError &&
+    error.failure.code === 'refused' &&
+    error.failure.error === 'nodeTaken';
+
+  /**
+   * One round; when the server says another device holds this computer's node (a copy of its
+   * data), the computer takes a new one and the round is tried again.
+   */
+  async function round(
+    onProgress?: (done: number, total: number | null) => void,
+  ): Promise<RoundResult> {
+    try {
+      return await roundOnce(onProgress);
+    } catch (error) {
+      if (!nodeTaken(error)) throw error;
+      await engine.renewIdentity();
+      return roundOnce(onProgress);
+    }
   }
 
   return {
@@ -497,15 +588,25 @@ export function createServerSync(
       if (health?.service !== 'daiban-sync') throw new ServerSyncError({ code: 'notDaibanServer' });
       if (health.protocol !== syncProtocolVersion) throw new ServerSyncError({ code: 'protocol' });
       const offered = input.passphrase ? await createTeamEncryption(input.passphrase) : null;
-      const answer = await request(origin, '/join', {
-        method: 'POST',
-        body: JSON.stringify({
-          protocol: syncProtocolVersion,
-          code: input.code,
-          deviceName: input.deviceName,
-          ...(offered ? { encryption: offered.encryption } : {}),
-        }),
-      });
+      const joinWith = async (node: string) =>
+        request(origin, '/join', {
+          method: 'POST',
+          body: JSON.stringify({
+            protocol: syncProtocolVersion,
+            code: input.code,
+            node,
+            deviceName: input.deviceName,
+            ...(offered ? { encryption: offered.encryption } : {}),
+          }),
+        });
+      let answer: unknown;
+      try {
+        answer = await joinWith((await engine.identity()).node);
+      } catch (error) {
+        // The code is not spent then: with a node of its own this computer joins.
+        if (!nodeTaken(error)) throw error;
+        answer = await joinWith((await engine.renewIdentity()).node);
+      }
       const joined = joinResponseSchema.safeParse(answer);
       if (!joined.success) throw new ServerSyncError({ code: 'protocol' });
       const { token, team, device, encryption } = joined.data;
@@ -566,3 +667,13 @@ export function createServerSync(
 }
 
 export type ServerSync = ReturnType<typeof createServerSync>;
+
+/** This computer's hashes less the writes the server refused and does not hold. */
+function withoutRefused(packed: PackedMinuteHashes, refused: RefusedWrites): PackedMinuteHashes {
+  const left = Object.entries(refused).filter(([, entry]) => !entry.held);
+  if (left.length === 0) return packed;
+  const hashes = unpackMinuteHashes(packed);
+  // XOR: adding a timestamp the hashes hold takes it out again.
+  for (const [ts] of left) addTimestamp(hashes, ts as Timestamp);
+  return packMinuteHashes(hashes);
+}

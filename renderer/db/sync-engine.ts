@@ -1,3 +1,4 @@
+import type { Device } from '../../shared/domain/device';
 import type { Table, Transaction } from 'dexie';
 import { syncedTables, type SyncedTable } from '../../shared/domain/records';
 import {
@@ -136,6 +137,35 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
     const created = { deviceId: crypto.randomUUID(), node: newNodeId() };
     await db.device.put({ key: deviceKeys.identity, value: created });
     return created;
+  }
+
+  /**
+   * A new identity for this computer, with its own node: when the server says another device
+   * holds the node (a copy of this computer's data), so two copies never stamp with one node.
+   * Its device record is copied under the new identity, so other computers name the author of
+   * later changes as before; earlier changes keep their node and their author.
+   */
+  async function renewIdentity(): Promise<DeviceIdentity> {
+    return db.transaction('rw', [db.devices, ...syncScope(db)], async () => {
+      const old = await identity();
+      const created = { deviceId: crypto.randomUUID(), node: newNodeId() };
+      await db.device.put({ key: deviceKeys.identity, value: created });
+      const record = await db.devices.get(old.deviceId);
+      if (record) {
+        const at = now().toISOString();
+        const row: Device = {
+          node: created.node,
+          users: record.users,
+          id: created.deviceId,
+          createdAt: at,
+          updatedAt: at,
+          deleted: false,
+        };
+        const stamped = await stampLocalWrite('devices', undefined, row);
+        if (stamped) await db.devices.put(stamped);
+      }
+      return created;
+    });
   }
 
   /** The clock as persisted: every window and worker ticks the same one, in its transaction. */
@@ -693,6 +723,7 @@ export function createSyncEngine(db: DaibanDatabase, now: () => Date = () => new
 
   return {
     identity,
+    renewIdentity,
     applyParked,
     setAside,
     /** A fresh timestamp of this device, for a value that names a moment (not logged). */

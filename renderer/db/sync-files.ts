@@ -243,6 +243,7 @@ export function createSyncFiles(db: DaibanDatabase, engine: SyncEngine, appVersi
      * Replaces the team's data, log included, with a backup's: in one transaction, the database
      * is emptied and the backup applied as a received batch. Changes made on other computers
      * since the backup come back with the next exchange; what only this computer held is gone.
+     * The computer takes a new node (and device record) for its changes from then on.
      */
     async restore(entries: readonly SyncFileEntry[], name: string): Promise<ApplyResult> {
       const tables = [
@@ -265,7 +266,11 @@ export function createSyncFiles(db: DaibanDatabase, engine: SyncEngine, appVersi
         await db.device.delete(appliedFilesKey);
         engine.forgetCaches();
         await seedDefaults(db);
-        return engine.applyBatch(entries, { via: 'restore', origin: name });
+        const applied = await engine.applyBatch(entries, { via: 'restore', origin: name });
+        // The backup may be restored on another computer too, or this one's stamps after the
+        // backup live on elsewhere: a new node, so two copies never stamp with one.
+        if (applied.ok) await engine.renewIdentity();
+        return applied;
       });
     },
 

@@ -9,7 +9,7 @@ function harness(rounds: (() => Promise<RoundResult>)[]) {
   let nextId = 0;
   const statuses: ServerSyncStatus[] = [];
   let calls = 0;
-  const ok: RoundResult = { sent: 0, received: 0, setAside: 0, passes: 1, requests: 1 };
+  const ok: RoundResult = { sent: 0, received: 0, setAside: 0, refused: 0, passes: 1, requests: 1 };
   const scheduler = createSyncScheduler({
     round: () => {
       const round = rounds[calls] ?? (() => Promise.resolve(ok));
@@ -127,7 +127,8 @@ describe('the sync scheduler', () => {
     let release: () => void = () => undefined;
     const slow = () =>
       new Promise<RoundResult>((resolve) => {
-        release = () => resolve({ sent: 0, received: 0, setAside: 0, passes: 1, requests: 1 });
+        release = () =>
+          resolve({ sent: 0, received: 0, setAside: 0, refused: 0, passes: 1, requests: 1 });
       });
     const h = harness([slow]);
     h.scheduler.trigger('start');
@@ -146,7 +147,14 @@ describe('the sync scheduler', () => {
       round: (progress) => {
         progress(10, 30);
         progress(30, 30);
-        return Promise.resolve({ sent: 0, received: 30, setAside: 0, passes: 1, requests: 3 });
+        return Promise.resolve({
+          sent: 0,
+          received: 30,
+          setAside: 0,
+          refused: 0,
+          passes: 1,
+          requests: 3,
+        });
       },
       report: (status) => void h.statuses.push(status),
     });

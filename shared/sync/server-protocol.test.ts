@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   entriesOfWrites,
+  isSealedPayload,
+  isWellFormedParts,
   sinceMillis,
   syncRequestSchema,
   writesOfEntries,
@@ -89,17 +91,31 @@ describe('writes and entries', () => {
 describe('the sync request', () => {
   it('takes timestamps or an ISO millisecond as the download mark, and trie prefixes', () => {
     const ok = (body: unknown) => syncRequestSchema.safeParse(body).success;
-    expect(ok({ protocol: 1 })).toBe(true);
-    expect(ok({ protocol: 1, since: sinceMillis(t0) })).toBe(true);
-    expect(ok({ protocol: 1, since: ts(t0) })).toBe(true);
-    expect(ok({ protocol: 1, since: "x' OR 1=1" })).toBe(false);
-    expect(ok({ protocol: 1, expand: '0120' })).toBe(true);
-    expect(ok({ protocol: 1, expand: '0123' })).toBe(false);
+    const own = { protocol: 2, node };
+    expect(ok(own)).toBe(true);
+    expect(ok({ ...own, since: sinceMillis(t0) })).toBe(true);
+    expect(ok({ ...own, since: ts(t0) })).toBe(true);
+    expect(ok({ ...own, since: "x' OR 1=1" })).toBe(false);
+    expect(ok({ ...own, expand: '0120' })).toBe(true);
+    expect(ok({ ...own, expand: '0123' })).toBe(false);
+    expect(ok({ protocol: 1, node })).toBe(false);
+    // Every request names the device's node; the seeds' and converted records' are nobody's.
     expect(ok({ protocol: 2 })).toBe(false);
-    expect(ok({ protocol: 1, writes: [[ts(t0), [['projects', row1, {}]]]] })).toBe(true);
-    expect(ok({ protocol: 1, writes: [[ts(t0), 'c2VhbGVk']] })).toBe(true);
-    expect(ok({ protocol: 1, writes: [['2026-13-01', []]] })).toBe(false);
-    expect(ok({ protocol: 1, writes: [[ts(t0), []]] })).toBe(false);
+    expect(ok({ protocol: 2, node: '0000000000000000' })).toBe(false);
+    expect(ok({ protocol: 2, node: '00000000aaaaaaaa' })).toBe(false);
+    expect(ok({ ...own, writes: [[ts(t0), [['projects', row1, {}]]]] })).toBe(true);
+    expect(ok({ ...own, writes: [['2026-13-01', []]] })).toBe(false);
+  });
+
+  it('tells a sealed envelope and well-formed parts from anything else', () => {
+    expect(isSealedPayload(btoa('x'.repeat(40)))).toBe(true);
+    expect(isSealedPayload('c2VhbGVk')).toBe(false);
+    expect(isSealedPayload(`${btoa('x'.repeat(40))}!`)).toBe(false);
+    expect(isSealedPayload([['projects', row1, {}]])).toBe(false);
+    expect(isWellFormedParts(ts(t0), [['projects', row1, { name: '甲' }]])).toBe(true);
+    expect(isWellFormedParts(ts(t0), [])).toBe(false);
+    expect(isWellFormedParts(ts(t0), [1])).toBe(false);
+    expect(isWellFormedParts(ts(t0), 'c2VhbGVk')).toBe(false);
   });
 
   it('orders an ISO millisecond mark before every timestamp of that millisecond and after the earlier ones', () => {

@@ -85,7 +85,8 @@ const zhCN = {
       internal: '同步出错：{{message}}',
       refused: {
         badCode: '加入码无效、已使用过或已过期，请向管理员索取新的加入码',
-        clockAhead: '本机时钟比服务器快一天以上，服务器拒收：请校正本机时钟',
+        clockAhead:
+          '本机修改的时间比服务器的时钟快一小时以上，服务器拒收：请检查本机的日期、时间和时区设置，校正后会自动重新上传',
         plaintextRefused: '团队已启用端到端加密，请输入团队口令',
         hasPlaintext: '该团队已有未加密的同步数据，不能再设置团队口令：请不填口令加入',
         tooLarge: '一次发送的数据过大，服务器拒收',
@@ -97,6 +98,10 @@ const zhCN = {
         protocol: '服务器的版本与本机不兼容',
         rateLimited: '请求过于频繁',
         quotaExceeded: '团队在服务器上的存储空间已满，新的修改暂未上传：请联系管理员',
+        nodeTaken:
+          '本机的同步编号已被团队里另一台电脑使用（可能是复制过来的数据），本机将换用新编号',
+        malformedWrite: '服务器拒收了格式不对的数据，请升级帮代通',
+        reservedNode: '本机的修改带有保留的同步编号，服务器拒收：请升级帮代通',
         internal: '同步服务器出错',
       },
     },
@@ -340,7 +345,8 @@ const en: typeof zhCN = {
       internal: 'Sync failed: {{message}}',
       refused: {
         badCode: 'The join code is wrong, used or expired: ask your admin for a new one',
-        clockAhead: 'This computer’s clock is over a day ahead of the server’s: correct it',
+        clockAhead:
+          'Changes made here are stamped over an hour ahead of the server’s clock and were refused: check this computer’s date, time and time zone; they are sent again once it is right',
         plaintextRefused: 'The team encrypts end to end: enter the team passphrase',
         hasPlaintext:
           'The team already synced without encryption and cannot set a passphrase now: join without one',
@@ -354,6 +360,11 @@ const en: typeof zhCN = {
         rateLimited: 'Too many requests',
         quotaExceeded:
           'The team’s storage on the server is full; new changes wait: tell your admin',
+        nodeTaken:
+          'Another computer of the team uses this computer’s sync id (its data may have been copied): this one takes a new id',
+        malformedWrite: 'The server refused malformed data: upgrade Daiban Desk',
+        reservedNode:
+          'Changes made here carry a reserved sync id and were refused: upgrade Daiban Desk',
         internal: 'The sync server failed',
       },
     },
