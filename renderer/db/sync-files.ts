@@ -9,6 +9,7 @@ import {
   payloadMatchesChecksum,
   readSyncFile,
   readSyncFileHeader,
+  sealedFormatVersion,
   type SyncFileHeader,
   type SyncFileProblem,
 } from '../../shared/sync/sync-file';
@@ -25,7 +26,15 @@ export type IncomingProblem =
   | { reason: 'reasonOwnFile' }
   /** Applied whole before: everything in it is here (a stick plugged in twice). */
   | { reason: 'reasonAlreadyImported' }
-  | { reason: 'reasonOtherTeam'; team: string };
+  | { reason: 'reasonOtherTeam'; team: string }
+  /** The team requires sealed files (同步文件必须加密) and this one is not sealed. */
+  | { reason: 'reasonSealingRequired' }
+  /** The team requires sealed files: encrypted as format 1, whose header is not authenticated. */
+  | { reason: 'reasonSealingRequiredOldFormat' }
+  /** The team requires sealed files: a data file of version 0.1 is never sealed. */
+  | { reason: 'reasonSealingRequiredDataFile' }
+  /** The team requires sealed files: an unsealed backup is restored only on the computer that made it. */
+  | { reason: 'reasonSealingRequiredBackup' };
 
 /** A received file, checked whole: its entries, and who made it when. */
 export type IncomingFile = {
@@ -34,6 +43,8 @@ export type IncomingFile = {
     'team' | 'producer' | 'createdAt' | 'messageCount' | 'sha256'
   > | null;
   entries: SyncFileEntry[];
+  /** Sealed with a passphrase, header included (format 2): made by someone who knows it, unaltered. */
+  sealed: boolean;
   /** The file is from another team, or this computer has not joined one yet: importing joins it. */
   joinsTeam: boolean;
 };
@@ -82,8 +93,35 @@ export function createSyncFiles(db: DaibanDatabase, engine: SyncEngine, appVersi
     return ((await db.device.get(exportMarksKey))?.value as Record<string, number>) ?? {};
   }
 
+  /** The team setting 同步文件必须加密, as this computer holds it now. */
+  async function sealingRequired(): Promise<boolean> {
+    const settings = await db.settings.get(teamSettingsId);
+    return settings?.deleted !== true && settings?.requireSealedFiles === true;
+  }
+
+  /**
+   * Whether a file may come in under 同步文件必须加密; null when it may. Checked against the
+   * setting this computer holds before the file: a file that switches the requirement off is
+   * refused unless it is sealed like any other. A backup is this computer's own unsealed file
+   * (written unattended, with no passphrase to ask for): restored when this computer made it.
+   */
+  async function sealingProblem(
+    header: SyncFileHeader | null,
+    backup: boolean,
+  ): Promise<IncomingProblem | null> {
+    if (!(await sealingRequired())) return null;
+    if (!header) return { reason: 'reasonSealingRequiredDataFile' };
+    if (header.formatVersion === sealedFormatVersion) return null;
+    if (header.encryption) return { reason: 'reasonSealingRequiredOldFormat' };
+    if (!backup) return { reason: 'reasonSealingRequired' };
+    const { node } = await engine.identity();
+    return header.producer.node === node ? null : { reason: 'reasonSealingRequiredBackup' };
+  }
+
   return {
     team,
+
+    sealingRequired,
 
     /** Where files were sent before (内网电脑, 区审批局…), for the export form. */
     async destinations(): Promise<string[]> {
@@ -97,9 +135,14 @@ export function createSyncFiles(db: DaibanDatabase, engine: SyncEngine, appVersi
     async exportFile(options: {
       destination: string | null;
       passphrase?: string;
+      /** A backup for this computer's own restore: unsealed even when the team requires sealing. */
+      backup?: boolean;
       producerName: string;
       onProgress?: (done: number, total: number) => void;
     }): Promise<{ text: string; seq: number; messages: number; rows: number }> {
+      if (!options.passphrase && !options.backup && (await sealingRequired())) {
+        throw new Error('团队要求同步文件加密：请填写同步文件口令后再导出');
+      }
       const since = options.destination ? ((await exportMarks())[options.destination] ?? 0) : 0;
       const { entries, seq } = await engine.logEntries(since, options.onProgress);
       const [teamInfo, { node }] = await Promise.all([teamForExport(), engine.identity()]);
@@ -150,9 +193,16 @@ export function createSyncFiles(db: DaibanDatabase, engine: SyncEngine, appVersi
             ? { ok: false, problem: head.problem }
             : legacy;
         }
+        const refused = await sealingProblem(null, backup);
+        if (refused) return { ok: false, problem: refused };
         return {
           ok: true,
-          file: { header: null, entries: entriesFromDataFile(legacy.file), joinsTeam: false },
+          file: {
+            header: null,
+            entries: entriesFromDataFile(legacy.file),
+            sealed: false,
+            joinsTeam: false,
+          },
         };
       }
       if (!head.ok) return head;
@@ -161,6 +211,9 @@ export function createSyncFiles(db: DaibanDatabase, engine: SyncEngine, appVersi
       if (!backup && head.header.producer.node === node) {
         return { ok: false, problem: { reason: 'reasonOwnFile' } };
       }
+      // Before the passphrase is asked for: an unsealed file cannot become acceptable.
+      const refused = await sealingProblem(head.header, backup);
+      if (refused) return { ok: false, problem: refused };
       // The same file again: known from its checksum, once the payload is hashed (not parsed)
       // and found to match it. A copy altered since is damaged, not imported already.
       if (!backup && (await appliedFiles()).includes(head.header.sha256)) {
@@ -176,7 +229,10 @@ export function createSyncFiles(db: DaibanDatabase, engine: SyncEngine, appVersi
       if (joinsTeam && current && !(await holdsNoTeamData())) {
         return { ok: false, problem: { reason: 'reasonOtherTeam', team: read.header.team.name } };
       }
-      return { ok: true, file: { header: read.header, entries: read.entries, joinsTeam } };
+      return {
+        ok: true,
+        file: { header: read.header, entries: read.entries, sealed: read.sealed, joinsTeam },
+      };
     },
 
     preview: (file: IncomingFile) =>
@@ -188,7 +244,7 @@ export function createSyncFiles(db: DaibanDatabase, engine: SyncEngine, appVersi
       name: string,
       by: string,
       onProgress?: (done: number, total: number) => void,
-    ): Promise<ApplyResult> {
+    ): Promise<ApplyResult | { ok: false; problem: IncomingProblem }> {
       return db.transaction(
         'rw',
         [
@@ -199,6 +255,10 @@ export function createSyncFiles(db: DaibanDatabase, engine: SyncEngine, appVersi
           db.exchanges,
         ],
         async () => {
+          // The requirement may have arrived (by server sync) since the file was read.
+          if (!file.sealed && (await sealingRequired())) {
+            return { ok: false, problem: { reason: 'reasonSealingRequired' } };
+          }
           const result = await engine.applyBatch(
             file.entries,
             { via: 'file', origin: name },

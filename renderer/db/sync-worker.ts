@@ -51,7 +51,12 @@ async function guard<T>(work: () => Promise<T>): Promise<T | WorkerFailure> {
 
 const api = {
   async exportFile(
-    options: { destination: string | null; passphrase?: string; producerName: string },
+    options: {
+      destination: string | null;
+      passphrase?: string;
+      backup?: boolean;
+      producerName: string;
+    },
     onProgress?: Progress,
   ) {
     return files.exportFile({ ...options, ...(onProgress ? { onProgress } : {}) });

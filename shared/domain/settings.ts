@@ -21,6 +21,12 @@ export const teamSettingsInputSchema = z.object({
   teamName: optionalText(100).default(''),
   /** Tier 预警 starts this many working days before a due date. */
   warnWithinWorkingDays: z.number('validation.number').int('validation.integer').min(0).max(30),
+  /**
+   * 同步文件必须加密: files are imported only when sealed with the team's passphrase (format 2,
+   * header authenticated). Absent means off. Not defaulted: a default would write `false` with
+   * any other settings edit made before a colleague's `true` arrived, and switch it off unasked.
+   */
+  requireSealedFiles: z.boolean().optional(),
 });
 export type TeamSettingsInput = z.infer<typeof teamSettingsInputSchema>;
 export const teamSettingsSchema = teamSettingsInputSchema.extend(recordMetaSchema.shape);

@@ -121,6 +121,10 @@ const zhCN = {
     passphrasePlaceholder: '设置后，导入时需输入同一口令；U 盘丢失也不会泄露数据',
     passphraseConfirm: '再次输入口令',
     passphraseMismatch: '两次输入的口令不一致',
+    passphraseSealed: '口令（必填）',
+    passphraseSealedRequired: '请填写口令：团队要求同步文件加密',
+    sealingRequiredExplain:
+      '团队要求同步文件加密（设置 → 同步文件必须加密）：导出的文件必须用团队的同步文件口令加密，接收的电脑只导入加密的文件，以确认文件出自知道口令的同事、内容未被改动。',
     export: '导出同步文件',
     exporting: '正在导出…',
     exported: '已导出 {{rows}} 条记录的 {{messages}} 项更改：{{name}}',
@@ -178,6 +182,14 @@ const zhCN = {
       '文件中本版本不认识的更改超过 {{limitMiB}} MB（至第 {{entry}} 条记录），不像是新版帮代通导出的文件',
     reasonOwnFile: '这是本机导出的文件，本机已有其中的全部内容',
     reasonOtherTeam: '文件来自另一个团队“{{team}}”',
+    reasonSealingRequired:
+      '团队要求同步文件加密，而此文件没有加密：未加密的文件任何人都能改动并重算校验值，无法确认它出自知道口令的同事。请对方导出时填写团队的同步文件口令',
+    reasonSealingRequiredOldFormat:
+      '团队要求同步文件加密，而此文件是旧版（第 1 版）加密格式，文件头（团队、导出人、时间范围）未经口令认证。请对方用新版帮代通加密重新导出',
+    reasonSealingRequiredDataFile:
+      '团队要求同步文件加密，而旧版数据文件没有加密，无法确认它未被改动。如确需导入，请先在“设置”中关闭“同步文件必须加密”',
+    reasonSealingRequiredBackup:
+      '团队要求同步文件加密，而这个备份没有加密，也不是本机做的。请在做备份的电脑上恢复，或请对方加密导出同步文件',
     reasonClockAhead:
       '“{{device}}”的时钟比本机快 {{ahead}}（它的时间是 {{time}}）。为免错误的时间覆盖他人的修改，没有导入任何内容：请校正时钟有误的电脑后重新导出',
     reasonOldVersion: '文件格式版本 {{version}} 过旧，请用新版帮代通重新导出',
@@ -385,6 +397,10 @@ const en: typeof zhCN = {
       'The same passphrase is needed to import; a lost USB stick then leaks nothing',
     passphraseConfirm: 'Passphrase again',
     passphraseMismatch: 'The two passphrases differ',
+    passphraseSealed: 'Passphrase (required)',
+    passphraseSealedRequired: 'Enter a passphrase: the team requires sealed sync files',
+    sealingRequiredExplain:
+      'The team requires sealed sync files (Settings → Sync files must be encrypted): an exported file must be encrypted with the team’s sync-file passphrase, and receiving computers import only encrypted files, to be sure a file comes from a colleague who knows the passphrase and was not altered.',
     export: 'Export sync file',
     exporting: 'Exporting…',
     exported: 'Exported {{messages}} changes of {{rows}} records: {{name}}',
@@ -452,6 +468,14 @@ const en: typeof zhCN = {
       'it holds more than {{limitMiB}} MB of changes this version does not know (by record {{entry}}): not what a newer Daiban Desk writes',
     reasonOwnFile: 'this computer exported it and already holds everything in it',
     reasonOtherTeam: 'it comes from another team, “{{team}}”',
+    reasonSealingRequired:
+      'the team requires sealed sync files and this one is not encrypted: anyone can alter an unencrypted file and recompute its checksum, so nothing shows it comes from a colleague who knows the passphrase. Ask for it to be exported with the team’s sync-file passphrase',
+    reasonSealingRequiredOldFormat:
+      'the team requires sealed sync files and this one is encrypted in the old format 1, whose header (team, producer, time range) is not authenticated by the passphrase. Ask for it to be exported again, encrypted, with the current Daiban Desk',
+    reasonSealingRequiredDataFile:
+      'the team requires sealed sync files and an old data file is never encrypted, so nothing shows it was not altered. To import it anyway, first turn off “Sync files must be encrypted” in Settings',
+    reasonSealingRequiredBackup:
+      'the team requires sealed sync files and this backup is not encrypted and was not made on this computer. Restore it on the computer that made it, or ask for an encrypted sync file',
     reasonClockAhead:
       'the clock of “{{device}}” is {{ahead}} ahead of this computer’s (it says {{time}}). Nothing was imported, so a wrong clock cannot overwrite others’ changes: correct the clock and export again',
     reasonOldVersion:
