@@ -29,7 +29,8 @@ export class SyncPage {
     await this.page.getByRole('combobox', { name: '导出到' }).fill(destination);
     if (options.everything) await this.page.getByLabel('全部数据').check();
     else await this.page.getByLabel('自上次导出到该处以来的更改').check();
-    await this.page.getByLabel('口令（可选）').fill(options.passphrase ?? '');
+    // 必填 when the team requires sealed files.
+    await this.page.getByLabel(/^口令（(可选|必填)）$/).fill(options.passphrase ?? '');
     if (options.passphrase) await this.page.getByLabel('再次输入口令').fill(options.passphrase);
     const downloading = this.page.waitForEvent('download');
     await this.page.getByRole('button', { name: '导出同步文件' }).click();

@@ -19,6 +19,7 @@ import { HelperAgentsSection } from './HelperAgentsSection';
 import { HolidayCoverageAlert } from './HolidayCoverageAlert';
 import { HolidaySchedulesSection } from './HolidaySchedulesSection';
 import { MyInfoSection } from './MyInfoSection';
+import { SealedFilesSection } from './SealedFilesSection';
 import { WarningSection } from './WarningSection';
 import { YearScheduleModal } from './YearScheduleModal';
 
@@ -181,6 +182,7 @@ export function SettingsPage() {
                 <PlainHttpWarning />
                 <MyInfoSection />
                 <WarningSection />
+                <SealedFilesSection />
                 <RemindersSection />
                 <GeneralCards onBackups={() => setTab('backups')} />
               </Space>

@@ -23,6 +23,14 @@ const zhCN = {
         '距办理期限不超过 {{count}} 个工作日（含当天到期）的事项、容缺补齐和承诺核查标为“预警”；过了期限标为“逾期”。设为 0 则只在到期当天预警。',
       saved: '已保存预警设置',
     },
+    sealed: {
+      title: '同步文件',
+      label: '同步文件必须加密',
+      explain:
+        '开启后，本团队导出同步文件必须填写团队的同步文件口令，各电脑只导入用口令加密的新版文件；未加密的文件、旧版加密文件和旧版数据文件一律拒收，本机数据不变。未加密文件的校验值只能发现意外损坏：任何人都能改动文件并重算校验值。加密的文件则证明它出自知道口令的人，文件头和内容都未被改动。这项设置是团队设置，随同步传到其他电脑，各电脑收到后生效；关闭它的更改也只能通过加密的文件传来。本机自动做的备份不加密，仍可在本机恢复。',
+      on: '已开启：同步文件必须加密',
+      off: '已关闭：同步文件可以不加密',
+    },
     agents: {
       title: '代办员',
       add: '新增代办员',
@@ -220,6 +228,14 @@ const en: typeof zhCN = {
       explain:
         'Items, missing materials and commitment checks due within {{count}} working days (including today) are marked “due soon”; past their deadline they are “overdue”. 0 warns only on the day itself.',
       saved: 'Warning setting saved',
+    },
+    sealed: {
+      title: 'Sync files',
+      label: 'Sync files must be encrypted',
+      explain:
+        'When on, sync files of this team must be exported with the team’s sync-file passphrase, and every computer imports only files encrypted with a passphrase in the current format; unencrypted files, old-format encrypted files and old data files are refused and nothing changes. The checksum of an unencrypted file only catches accidental damage: anyone can alter a file and recompute it. An encrypted file shows that someone who knows the passphrase made it and that neither its header nor its contents were altered. This is a team setting: it travels to the other computers with sync and applies on each once it arrives; turning it off can only arrive in an encrypted file too. The backups this computer makes are not encrypted and can still be restored here.',
+      on: 'On: sync files must be encrypted',
+      off: 'Off: sync files may be unencrypted',
     },
     agents: {
       title: 'Helper agents',

@@ -1,5 +1,5 @@
 import { ExportOutlined, FolderOpenOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, Form, Input, Progress, Radio, Space } from 'antd';
+import { Alert, App, AutoComplete, Button, Form, Input, Progress, Radio, Space } from 'antd';
 import { proxy } from 'comlink';
 import { format } from 'date-fns';
 import { useEffect, useState } from 'react';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { SavedJsonFile } from '../../../shared/ipc/contract';
 import { repositories, syncFiles } from '../../db';
 import { syncWorker } from '../../db/sync-worker-client';
+import { useTeamSettings } from '../../db/useTeamData';
 import { bridge } from '../../platform/bridge';
 import { failureMessage } from '../../ui/write-error';
 
@@ -26,6 +27,7 @@ export function ExportForm() {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<SavedJsonFile | null>(null);
   const [percent, setPercent] = useState<number | null>(null);
+  const sealingRequired = useTeamSettings().requireSealedFiles === true;
 
   useEffect(() => {
     void syncFiles.destinations().then(setDestinations);
@@ -110,7 +112,22 @@ export function ExportForm() {
           ]}
         />
       </Form.Item>
-      <Form.Item name="passphrase" label={t('sync.passphrase')}>
+      {sealingRequired && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="sealing-required"
+          title={t('sync.sealingRequiredExplain')}
+        />
+      )}
+      <Form.Item
+        name="passphrase"
+        label={t(sealingRequired ? 'sync.passphraseSealed' : 'sync.passphrase')}
+        rules={
+          sealingRequired ? [{ required: true, message: t('sync.passphraseSealedRequired') }] : []
+        }
+      >
         <Input.Password placeholder={t('sync.passphrasePlaceholder')} autoComplete="new-password" />
       </Form.Item>
       <Form.Item noStyle dependencies={['passphrase']}>
