@@ -1,7 +1,11 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { defaultCatalog, formerDefaultNames } from '../shared/catalog/default-catalog';
 import { emptyProjectInput } from '../shared/domain/project';
 import { AppPage } from './pages/app.page';
+import { expectOpened } from './pages/dialogs';
+import { SettingsPage } from './pages/settings.page';
 import { dataOf, SyncPage } from './pages/sync.page';
 
 /** A second computer: a browser context of its own, with its own empty IndexedDB. */
@@ -207,4 +211,47 @@ test('an encrypted file opens with its passphrase; a UTF-16 copy and an old data
   await expect(third.app.projectRow('旧文件里的项目')).toHaveCount(1);
   await site.close();
   await third.close();
+});
+
+test('a real v0.1 data file changes only what its user edited', async ({ page }) => {
+  const app = new AppPage(page);
+  const sync = new SyncPage(page);
+  await app.open('/workbench', { name: '李四', unit: '区审批局' });
+  // Written by 0.1.0 itself: one catalog entry edited, two projects (fixtures/v0.1-data-file.md).
+  const v01 = fileURLToPath(
+    new URL('../shared/sync/fixtures/v0.1-data-file.json', import.meta.url),
+  );
+  await sync.choose(v01);
+  const preview = page.getByRole('dialog').filter({ has: page.getByTestId('import-preview') });
+  await expect(preview).toContainText('旧版帮代通的数据文件');
+  await expect(
+    preview.getByRole('row').filter({ hasText: '审批事项目录' }).getByRole('cell'),
+  ).toHaveText(['审批事项目录', '0', '1', '0']);
+  await expectOpened(preview);
+  await preview.getByRole('button', { name: '导入' }).click();
+  await expect(preview).toBeHidden();
+  await app.goTo('重点项目');
+  await expect(app.projectRow('智能装备产业园')).toHaveCount(1);
+  await expect(app.projectRow('冷链物流中心')).toHaveCount(1);
+
+  const settings = new SettingsPage(page);
+  await settings.open();
+  await settings.goToTab('审批事项目录');
+  const filter = page.getByLabel('按事项、部门或材料筛选');
+  // The default names keep their full-width brackets: the file's half-width ones were 0.1's defaults.
+  for (const [id, former] of Object.entries(formerDefaultNames)) {
+    const name = defaultCatalog.find((entry) => entry.id === id)!.name;
+    await filter.fill(name);
+    await expect(settings.row(name)).toHaveCount(1);
+    await filter.fill(former);
+    await expect(settings.row(former)).toHaveCount(0);
+  }
+  await filter.fill('企业投资项目核准');
+  const edited = settings.row('企业投资项目核准（目录内项目）');
+  await expect(edited.getByTestId('catalog-time-limit')).toHaveText('15 个工作日');
+  await expect(edited).toContainText('本区承诺 15 个工作日');
+  await filter.fill('不动产权证（土地）');
+  await expect(settings.row('不动产权证（土地）').getByTestId('catalog-time-limit')).toHaveText(
+    '5 个工作日',
+  );
 });

@@ -1,17 +1,17 @@
 import type { Transaction } from 'dexie';
-import { defaultCatalog, seedTimes } from '../../shared/catalog/default-catalog';
-import { syncedTables } from '../../shared/domain/records';
-import { holidayScheduleId } from '../../shared/domain/settings';
+import { syncedTables, type SyncedTable } from '../../shared/domain/records';
 import type { CellClock } from '../../shared/sync/apply-rule';
-import type { JsonValue } from '../../shared/sync/message';
-import { recordCells, sameValue } from '../../shared/sync/record-cells';
-import type { SyncFileEntry } from '../../shared/sync/sync-entries';
+import { HybridLogicalClock } from '../../shared/sync/clock';
 import {
-  formatTimestamp,
-  newNodeId,
-  zeroTimestamp,
-  type Timestamp,
-} from '../../shared/sync/timestamp';
+  currentRecord,
+  legacyMillis,
+  legacyRecord,
+  userCells,
+} from '../../shared/sync/legacy-data-file';
+import type { JsonValue } from '../../shared/sync/message';
+import { recordCells, type Cells } from '../../shared/sync/record-cells';
+import type { SyncFileEntry } from '../../shared/sync/sync-entries';
+import { newNodeId, zeroTimestamp, type Timestamp } from '../../shared/sync/timestamp';
 import { packClocks } from './row-clocks';
 
 type Row = Record<string, unknown> & { id: string; updatedAt: string; deleted: boolean };
@@ -20,22 +20,22 @@ const chunkRows = 1000;
 
 /**
  * v2 → v3: every record gets cell timestamps, and the log starts with them, so what this
- * computer held before per-field sync travels like any later change. A record's cells are stamped
- * with its last change time on this computer's new node id; default catalog entries nobody edited
- * get the zero timestamp, so any edit anywhere beats them. Each year's holiday schedule takes the
- * id that follows from its year (the newest record of a year wins), so two computers' entries for
- * one year become one record.
+ * computer held before per-field sync travels like any later change. The cells a record's user
+ * wrote (`userCells`: all of a record's, but of a default catalog entry or the team settings only
+ * what differs from today's and former defaults) are one write stamped with the record's last
+ * change time on this computer's node; every other cell holds today's default at the zero
+ * timestamp, so any edit anywhere beats it. Writes of one millisecond (a project and its items)
+ * take the clock's next counter: two writes never share a timestamp. Each year's holiday schedule
+ * takes the id that follows from its year (the newest record of a year wins), so two computers'
+ * entries for one year become one record.
  */
 export async function upgradeToCells(tx: Transaction): Promise<void> {
   const device = tx.table<{ key: string; value: unknown }, string>('device');
   const existing = (await device.get('identity'))?.value as { node: string } | undefined;
   const identity = existing ?? { deviceId: crypto.randomUUID(), node: newNodeId() };
   if (!existing) await device.put({ key: 'identity', value: identity });
-  const defaults = new Map(defaultCatalog.map(({ id, ...entry }) => [id, entry]));
   const nowMillis = Date.now();
-  let newestMillis = 0;
-  const entries: SyncFileEntry[] = [];
-  const stamped: { table: string; row: Row }[] = [];
+  const records: { table: SyncedTable; row: Row; user: Cells; millis: number }[] = [];
 
   for (const table of syncedTables) {
     if (table === 'devices') continue;
@@ -46,34 +46,41 @@ export async function upgradeToCells(tx: Transaction): Promise<void> {
       await store.clear();
     }
     for (const original of rows) {
-      const seeded =
-        table === 'catalogItems' && isUnchangedDefault(original, defaults.get(original.id));
-      // Seeds are alike on every computer, their creation time included.
-      const row = seeded ? { ...original, ...seedTimes } : original;
-      const cells = recordCells(table, row);
-      const millis = Math.min(Math.max(Date.parse(row.updatedAt) || 0, 0), nowMillis);
-      const ts: Timestamp = seeded
-        ? zeroTimestamp
-        : formatTimestamp({ millis, counter: 0, node: identity.node });
-      if (!seeded) newestMillis = Math.max(newestMillis, millis);
-      const clocks: Record<string, CellClock> = {};
-      const values: Record<string, JsonValue> = {};
-      for (const [cell, value] of cells) {
-        clocks[cell] = [ts, zeroTimestamp];
-        values[cell] = value;
-      }
-      stamped.push({ table, row: { ...row, _clocks: packClocks(clocks) } });
-      if (!seeded) entries.push([table, row.id, [[ts, values]]]);
+      const user = userCells(table, original);
+      const row = currentRecord(table, original, user) as Row;
+      records.push({ table, row, user, millis: Math.min(legacyMillis(row), nowMillis) });
     }
   }
 
-  const logged = new Set<string>();
+  // Stamped in time order by a clock whose wall is each write's own time.
+  let wall = 0;
+  const clock = new HybridLogicalClock(identity.node, () => wall);
+  const written = records.filter(({ user }) => user.size > 0).sort((a, b) => a.millis - b.millis);
+  const stampOf = new Map<(typeof records)[number], Timestamp>();
+  for (const record of written) {
+    wall = record.millis;
+    stampOf.set(record, clock.tick());
+  }
+  const entries: SyncFileEntry[] = [];
+  const stamped: { table: string; row: Row }[] = [];
+  for (const record of records) {
+    const { table, row, user } = record;
+    const ts = stampOf.get(record);
+    const clocks: Record<string, CellClock> = {};
+    for (const cell of recordCells(table, row).keys()) {
+      clocks[cell] = [ts && user.has(cell) ? ts : zeroTimestamp, zeroTimestamp];
+    }
+    stamped.push({ table, row: { ...row, _clocks: packClocks(clocks) } });
+    if (!ts) continue;
+    const values: Record<string, JsonValue> = {};
+    for (const [cell, value] of user) values[cell] = value;
+    entries.push([table, row.id, [[ts, values]]]);
+  }
+
   const logOf = new Map<string, number>();
   for (let start = 0; start < entries.length; start += chunkRows) {
     const chunk = entries.slice(start, start + chunkRows);
-    const timestamps = chunk
-      .map(([, , [change]]) => change![0])
-      .filter((ts) => !logged.has(ts) && logged.add(ts));
+    const timestamps = chunk.map(([, , [change]]) => change![0]);
     const seq = (await tx.table('syncLog').add({
       at: new Date(nowMillis).toISOString(),
       via: 'upgrade',
@@ -88,7 +95,7 @@ export async function upgradeToCells(tx: Transaction): Promise<void> {
     const seq = logOf.get(`${table}\u0000${row.id}`);
     await tx.table(table).put(seq === undefined ? row : { ...row, _log: [seq] });
   }
-  await device.put({ key: 'clock', value: { millis: newestMillis, counter: 1 } });
+  await device.put({ key: 'clock', value: clock.state() });
 
   function rekeySchedules(rows: Row[]): Row[] {
     const byYear = new Map<number, Row>();
@@ -98,15 +105,6 @@ export async function upgradeToCells(tx: Transaction): Promise<void> {
       const kept = byYear.get(year);
       if (!kept || row.updatedAt > kept.updatedAt) byYear.set(year, row);
     }
-    return [...byYear.values()].map((row) => ({
-      ...row,
-      id: holidayScheduleId(row.year as number),
-    }));
+    return [...byYear.values()].map((row) => legacyRecord('holidaySchedules', row) as Row);
   }
-}
-
-function isUnchangedDefault(row: Row, entry: object | undefined): boolean {
-  if (!entry || row.deleted) return false;
-  const fields = row as Record<string, unknown>;
-  return Object.entries(entry).every(([field, value]) => sameValue(fields[field], value));
 }
