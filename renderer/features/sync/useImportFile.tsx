@@ -84,23 +84,28 @@ export function useImportFile() {
     }
     const actor = await repositories.loadActor();
     setProgress({ phase: 'importing', percent: 0 });
+    // Progress comes on its own message port and can arrive after the result: once the import
+    // is over, a late one must not bring the progress back (the button would spin for good).
+    let over = false;
     try {
       const result = await syncWorker().import(
         file.id,
         name,
         actor?.name ?? '',
-        proxy((done: number, total: number) =>
+        proxy((done: number, total: number) => {
+          if (over) return;
           setProgress({
             phase: 'importing',
             percent: Math.round((done / Math.max(total, 1)) * 100),
-          }),
-        ),
+          });
+        }),
       );
       if (!result.ok) return refuseFailure(name, result, file);
       void message.success(t('sync.imported', sum(result.summary)));
     } catch (error) {
       refuse(name, failureMessage(error));
     } finally {
+      over = true;
       setProgress(null);
     }
   }
